@@ -1,0 +1,151 @@
+/**
+ * The data shapes of HTTP contract v1 (../shared/DESIGN.md), as the widgets
+ * see them after validation: optional fields the server left out are
+ * `undefined`, never `null`.
+ */
+
+export interface StatementImage {
+  url: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+  creditUrl?: string;
+  width?: number;
+  height?: number;
+}
+
+export interface StatementNote {
+  label?: string;
+  text: string;
+  at?: string;
+}
+
+export interface Statement {
+  id: string;
+  title: string;
+  kicker?: string;
+  summary?: string;
+  image?: StatementImage;
+  notes: StatementNote[];
+  /** Publisher HTML: sanitise before rendering (src/text/sanitize-body). */
+  body: string;
+  publishedAt?: string;
+  updatedAt?: string;
+  url?: string;
+  signatories: {
+    count: number;
+    listed?: number;
+    open: boolean;
+    goal?: number;
+    /** Whether the sign form asks for an e-mail address as a required field. */
+    emailRequired?: boolean;
+  };
+  comments: {count: number; open: boolean};
+}
+
+export type SignatoryKind = 'organization' | 'individual';
+
+export interface Signatory {
+  id: string;
+  position?: number;
+  name: string;
+  kind: SignatoryKind;
+  organization?: string;
+  role?: string;
+  location?: string;
+  url?: string;
+  signedAt?: string;
+}
+
+export interface CommentAuthor {
+  name: string;
+  url?: string;
+}
+
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  author: CommentAuthor;
+  /** Plain text: render with src/text/comment-text, never as HTML. */
+  body: string;
+  createdAt: string;
+  editedAt?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  /** Opaque cursor for the next page, or null on the last one. */
+  next: string | null;
+}
+
+export interface SignatoryQuery {
+  limit?: number;
+  cursor?: string | null;
+  q?: string;
+  kind?: SignatoryKind;
+}
+
+export type CommentSort = 'oldest' | 'newest';
+
+export interface CommentQuery {
+  limit?: number;
+  cursor?: string | null;
+  sort?: CommentSort;
+}
+
+export type WriteStatus = 'published' | 'pending';
+
+export interface NewSignatory {
+  name: string;
+  kind: SignatoryKind;
+  organization?: string;
+  role?: string;
+  location?: string;
+  url?: string;
+  email?: string;
+  public: boolean;
+}
+
+export interface NewComment {
+  parentId?: string | null;
+  author: {name: string; email?: string};
+  body: string;
+}
+
+export interface SignResult {
+  signatory: Signatory;
+  status: WriteStatus;
+}
+
+export interface CommentResult {
+  comment: Comment;
+  status: WriteStatus;
+}
+
+/** Per-request options every client call takes. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/** Per-write options: the key is made once per user action and reused on retry. */
+export interface WriteOptions extends RequestOptions {
+  idempotencyKey: string;
+}
+
+/**
+ * Where the elements read (and, when a server backs them, write) a
+ * statement. Two implementations: `HttpSource` (an endpoint) and
+ * `StaticSource` (one JSON document named by `src`).
+ */
+export interface StatementSource {
+  /** False for a static document: forms are hidden. */
+  readonly writable: boolean;
+  /** Identifies the source, so elements can tell when it changed. */
+  readonly key: string;
+  statement(opts?: RequestOptions): Promise<Statement>;
+  signatories(query: SignatoryQuery, opts?: RequestOptions): Promise<Page<Signatory>>;
+  comments(query: CommentQuery, opts?: RequestOptions): Promise<Page<Comment>>;
+  sign(input: NewSignatory, opts: WriteOptions): Promise<SignResult>;
+  comment(input: NewComment, opts: WriteOptions): Promise<CommentResult>;
+}
