@@ -79,6 +79,15 @@ export interface Page<T> {
   next: string | null;
 }
 
+/**
+ * A page of signatories. `kinds` (optional, a v1 extension) counts the whole
+ * unfiltered list by kind, so a heading can say "organizations" or "people"
+ * without loading every page.
+ */
+export interface SignatoryPage extends Page<Signatory> {
+  kinds?: Record<SignatoryKind, number>;
+}
+
 export interface SignatoryQuery {
   limit?: number;
   cursor?: string | null;
@@ -144,7 +153,7 @@ export interface StatementSource {
   /** Identifies the source, so elements can tell when it changed. */
   readonly key: string;
   statement(opts?: RequestOptions): Promise<Statement>;
-  signatories(query: SignatoryQuery, opts?: RequestOptions): Promise<Page<Signatory>>;
+  signatories(query: SignatoryQuery, opts?: RequestOptions): Promise<SignatoryPage>;
   comments(query: CommentQuery, opts?: RequestOptions): Promise<Page<Comment>>;
   sign(input: NewSignatory, opts: WriteOptions): Promise<SignResult>;
   comment(input: NewComment, opts: WriteOptions): Promise<CommentResult>;

@@ -1,0 +1,245 @@
+/**
+ * Runtime validation of contract v1 bodies. Everything from the network
+ * passes through here, so the rest of the code trusts typed values: a body
+ * of the wrong shape becomes an `ApiError('invalid')`, never an uncaught
+ * TypeError deep in a template. Unknown fields are ignored; optional fields
+ * that are missing or null become `undefined`.
+ */
+import {ApiError, type Problem} from './errors.js';
+import type {
+  Comment,
+  CommentResult,
+  Page,
+  SignResult,
+  Signatory,
+  SignatoryKind,
+  SignatoryPage,
+  Statement,
+  StatementImage,
+  StatementNote,
+  WriteStatus,
+} from './types.js';
+
+type Json = Record<string, unknown>;
+
+class ShapeError extends Error {}
+
+function fail(path: string, expected: string): never {
+  throw new ShapeError(`${path}: expected ${expected}`);
+}
+
+function object(value: unknown, path: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'an object');
+  return value as Json;
+}
+
+function array(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) fail(path, 'an array');
+  return value;
+}
+
+function string(value: unknown, path: string): string {
+  if (typeof value !== 'string') fail(path, 'a string');
+  return value;
+}
+
+function optString(value: unknown, path: string): string | undefined {
+  return value === undefined || value === null ? undefined : string(value, path);
+}
+
+function count(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(path, 'a whole number');
+  return value;
+}
+
+function optCount(value: unknown, path: string): number | undefined {
+  return value === undefined || value === null ? undefined : count(value, path);
+}
+
+function bool(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') fail(path, 'true or false');
+  return value;
+}
+
+function optBool(value: unknown, path: string): boolean | undefined {
+  return value === undefined || value === null ? undefined : bool(value, path);
+}
+
+function id(value: unknown, path: string): string {
+  // Ids may arrive as numbers from hand-written backends; they are opaque strings to us.
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  const s = string(value, path);
+  if (s === '') fail(path, 'a non-empty id');
+  return s;
+}
+
+function image(value: unknown, path: string): StatementImage | undefined {
+  if (value === undefined || value === null) return undefined;
+  const o = object(value, path);
+  return {
+    url: string(o.url, `${path}.url`),
+    alt: optString(o.alt, `${path}.alt`) ?? '',
+    caption: optString(o.caption, `${path}.caption`),
+    credit: optString(o.credit, `${path}.credit`),
+    creditUrl: optString(o.credit_url, `${path}.credit_url`),
+    width: optCount(o.width, `${path}.width`),
+    height: optCount(o.height, `${path}.height`),
+  };
+}
+
+function note(value: unknown, path: string): StatementNote {
+  const o = object(value, path);
+  return {
+    label: optString(o.label, `${path}.label`),
+    text: string(o.text, `${path}.text`),
+    at: optString(o.at, `${path}.at`),
+  };
+}
+
+function statement(value: unknown): Statement {
+  const o = object(value, 'statement');
+  const s = object(o.signatories ?? {}, 'statement.signatories');
+  const c = object(o.comments ?? {}, 'statement.comments');
+  return {
+    id: id(o.id, 'statement.id'),
+    title: string(o.title, 'statement.title'),
+    kicker: optString(o.kicker, 'statement.kicker'),
+    summary: optString(o.summary, 'statement.summary'),
+    image: image(o.image, 'statement.image'),
+    notes: (o.notes === undefined || o.notes === null ? [] : array(o.notes, 'statement.notes')).map((n, i) =>
+      note(n, `statement.notes[${i}]`)
+    ),
+    body: optString(o.body, 'statement.body') ?? '',
+    publishedAt: optString(o.published_at, 'statement.published_at'),
+    updatedAt: optString(o.updated_at, 'statement.updated_at'),
+    url: optString(o.url, 'statement.url'),
+    signatories: {
+      count: optCount(s.count, 'statement.signatories.count') ?? 0,
+      listed: optCount(s.listed, 'statement.signatories.listed'),
+      open: optBool(s.open, 'statement.signatories.open') ?? false,
+      goal: optCount(s.goal, 'statement.signatories.goal'),
+      emailRequired: optBool(s.email_required, 'statement.signatories.email_required'),
+    },
+    comments: {
+      count: optCount(c.count, 'statement.comments.count') ?? 0,
+      open: optBool(c.open, 'statement.comments.open') ?? false,
+    },
+  };
+}
+
+function kind(value: unknown, path: string): SignatoryKind {
+  if (value !== 'organization' && value !== 'individual') fail(path, '"organization" or "individual"');
+  return value;
+}
+
+function signatory(value: unknown, path: string): Signatory {
+  const o = object(value, path);
+  const position = o.position;
+  return {
+    id: id(o.id, `${path}.id`),
+    position: position === undefined || position === null ? undefined : count(position, `${path}.position`),
+    name: string(o.name, `${path}.name`),
+    kind: kind(o.kind, `${path}.kind`),
+    organization: optString(o.organization, `${path}.organization`),
+    role: optString(o.role, `${path}.role`),
+    location: optString(o.location, `${path}.location`),
+    url: optString(o.url, `${path}.url`),
+    signedAt: optString(o.signed_at, `${path}.signed_at`),
+  };
+}
+
+function comment(value: unknown, path: string): Comment {
+  const o = object(value, path);
+  const author = object(o.author, `${path}.author`);
+  const parent = o.parent_id;
+  return {
+    id: id(o.id, `${path}.id`),
+    parentId: parent === undefined || parent === null ? null : id(parent, `${path}.parent_id`),
+    author: {name: string(author.name, `${path}.author.name`), url: optString(author.url, `${path}.author.url`)},
+    body: string(o.body, `${path}.body`),
+    createdAt: string(o.created_at, `${path}.created_at`),
+    editedAt: optString(o.edited_at, `${path}.edited_at`),
+  };
+}
+
+function page<T>(value: unknown, item: (v: unknown, path: string) => T): Page<T> {
+  const o = object(value, 'page');
+  const items = array(o.items, 'page.items').map((v, i) => item(v, `items[${i}]`));
+  const next = o.next;
+  return {
+    items,
+    total: optCount(o.total, 'page.total') ?? items.length,
+    next: next === undefined || next === null || next === '' ? null : string(next, 'page.next'),
+  };
+}
+
+function status(value: unknown): WriteStatus {
+  if (value !== 'published' && value !== 'pending') fail('status', '"published" or "pending"');
+  return value;
+}
+
+/** Wraps a shape check so a mismatch becomes the client's `invalid` error. */
+function guard<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ShapeError) throw new ApiError('invalid', error.message, {cause: error});
+    throw error;
+  }
+}
+
+export const parseStatement = (v: unknown): Statement => guard(() => statement(v));
+export const parseSignatoryPage = (v: unknown): SignatoryPage =>
+  guard(() => {
+    const result: SignatoryPage = page(v, signatory);
+    const kinds = (v as Json).kinds;
+    if (kinds !== undefined && kinds !== null) {
+      const k = object(kinds, 'page.kinds');
+      result.kinds = {
+        organization: optCount(k.organization, 'page.kinds.organization') ?? 0,
+        individual: optCount(k.individual, 'page.kinds.individual') ?? 0,
+      };
+    }
+    return result;
+  });
+export const parseCommentPage = (v: unknown): Page<Comment> => guard(() => page(v, comment));
+export const parseSignResult = (v: unknown): SignResult =>
+  guard(() => {
+    const o = object(v, 'response');
+    return {signatory: signatory(o.signatory, 'signatory'), status: status(o.status)};
+  });
+export const parseCommentResult = (v: unknown): CommentResult =>
+  guard(() => {
+    const o = object(v, 'response');
+    return {comment: comment(o.comment, 'comment'), status: status(o.status)};
+  });
+
+/** The static document named by `src`: `{statement, signatories, comments}`. */
+export const parseStaticDocument = (v: unknown) =>
+  guard(() => {
+    const o = object(v, 'document');
+    return {
+      statement: statement(o.statement),
+      signatories: array(o.signatories ?? [], 'signatories').map((s, i) => signatory(s, `signatories[${i}]`)),
+      comments: array(o.comments ?? [], 'comments').map((c, i) => comment(c, `comments[${i}]`)),
+    };
+  });
+
+/** A problem document, or undefined when the error body is not one. */
+export function parseProblem(value: unknown, fallbackStatus: number): Problem | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const o = value as Json;
+  const errors =
+    typeof o.errors === 'object' && o.errors !== null && !Array.isArray(o.errors)
+      ? Object.fromEntries(
+          Object.entries(o.errors as Json).filter((e): e is [string, string] => typeof e[1] === 'string')
+        )
+      : undefined;
+  return {
+    type: typeof o.type === 'string' ? o.type : undefined,
+    title: typeof o.title === 'string' ? o.title : '',
+    status: typeof o.status === 'number' ? o.status : fallbackStatus,
+    detail: typeof o.detail === 'string' ? o.detail : undefined,
+    errors,
+  };
+}

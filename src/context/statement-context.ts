@@ -1,0 +1,12 @@
+import {createContext} from '@lit/context';
+import type {Statement, StatementSource} from '../api/index.js';
+
+/** What a `<statement-card>` hands to the elements placed inside it. */
+export interface StatementContext {
+  /** Where the card reads from; children read through the same source. */
+  source: StatementSource;
+  /** The statement, once the card has loaded it. */
+  statement?: Statement;
+}
+
+export const statementContext = createContext<StatementContext | undefined>(Symbol.for('undersigned.statement'));

@@ -1,0 +1,32 @@
+import {ContextConsumer} from '@lit/context';
+import type {ReactiveController} from 'lit';
+import {sourceFor, type Statement, type StatementSource} from '../api/index.js';
+import {statementContext} from '../context/statement-context.js';
+import type {UndersignedElement} from '../internal/undersigned-element.js';
+
+/**
+ * Where an element reads from: its own `src` or `endpoint` + `statement`
+ * attributes when it has them, else what an enclosing `<statement-card>`
+ * provides. The card's statement is used only when both read the same source.
+ */
+export class SourceController implements ReactiveController {
+  private readonly context: ContextConsumer<typeof statementContext, UndersignedElement>;
+
+  constructor(private readonly host: UndersignedElement) {
+    host.addController(this);
+    this.context = new ContextConsumer(host, {context: statementContext, subscribe: true});
+  }
+
+  get source(): StatementSource | undefined {
+    const {endpoint, statement, src} = this.host;
+    return sourceFor({endpoint, statement, src}) ?? this.context.value?.source;
+  }
+
+  /** The statement the enclosing card loaded, if it reads from this element's source. */
+  get statement(): Statement | undefined {
+    const provided = this.context.value;
+    return provided && provided.source === this.source ? provided.statement : undefined;
+  }
+
+  hostConnected(): void {}
+}

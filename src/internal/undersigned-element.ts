@@ -1,0 +1,35 @@
+import {LitElement} from 'lit';
+import {property} from 'lit/decorators.js';
+
+const warned = new Set<string>();
+
+/**
+ * What every undersigned element shares: the attributes that say where its
+ * data comes from, and registration that never throws when a page loads
+ * the library twice.
+ */
+export class UndersignedElement extends LitElement {
+  /** Base URL of a contract v1 endpoint, absolute or relative to the page. */
+  @property({reflect: true}) accessor endpoint: string | undefined;
+
+  /** The statement's id at `endpoint`. */
+  @property({reflect: true}) accessor statement: string | undefined;
+
+  /** A static JSON document (`{statement, signatories, comments}`) to read instead of an endpoint. */
+  @property({reflect: true}) accessor src: string | undefined;
+
+  /**
+   * Registers this class under `tag`, once. A tag already taken (another
+   * copy of the library, or an earlier load of this one) is left as it is,
+   * with one console warning, so two embeds on one page never throw.
+   */
+  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+    const existing = registry.get(tag);
+    if (!existing) {
+      registry.define(tag, this);
+    } else if (existing !== this && !warned.has(tag)) {
+      warned.add(tag);
+      console.warn(`undersigned: <${tag}> is already defined, probably by another copy of the library; keeping the first.`);
+    }
+  }
+}
