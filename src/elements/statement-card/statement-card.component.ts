@@ -1,0 +1,222 @@
+import {ContextProvider} from '@lit/context';
+import {Task, TaskStatus, initialState} from '@lit/task';
+import {html, nothing, type PropertyValues} from 'lit';
+import {state} from 'lit/decorators.js';
+import {isAbortError, sourceFor, type Statement, type StatementSource} from '../../api/index.js';
+import {statementContext} from '../../context/statement-context.js';
+import {LocaleController} from '../../i18n/locale-controller.js';
+import {baseStyles} from '../../internal/base.styles.js';
+import {dispatchError, renderError, renderLoading} from '../../internal/status-views.js';
+import {UndersignedElement} from '../../internal/undersigned-element.js';
+import {safeHttpUrl} from '../../text/safe-url.js';
+import {sanitizeBody} from '../../text/sanitize-body.js';
+import {statementCardStyles} from './statement-card.styles.js';
+
+/** Stands for a link inside a translated sentence, which is split around it. */
+const SLOT = '\u0000';
+
+/**
+ * A public statement: kicker, title, hero image, notes, body, date and a
+ * share action. Place `<signatory-list>` and `<comment-thread>` inside it:
+ * they read the card's source and statement through context, so they need
+ * no attributes of their own and fetch nothing the card already has.
+ *
+ * @summary Shows a statement (open letter, petition) from an endpoint or a static document.
+ *
+ * @slot - Elements shown under the statement, usually `<signatory-list>` and `<comment-thread>`.
+ *
+ * @fires undersigned-load - The statement loaded. `detail: {statement}`.
+ * @fires undersigned-error - Loading failed. `detail: {error, action: 'load'}`.
+ *
+ * @csspart base - The article wrapping everything.
+ * @csspart kicker - The section label above the title.
+ * @csspart title - The statement's title (an `h2`).
+ * @csspart summary - The standfirst under the title.
+ * @csspart hero - The figure holding the hero image and its caption.
+ * @csspart image - The hero image.
+ * @csspart caption - The hero image's caption and credit.
+ * @csspart notes - The banner holding the notes.
+ * @csspart note - One note.
+ * @csspart body - The statement's text.
+ * @csspart meta - The footer with dates and the share button.
+ * @csspart share-button - The share button.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message.
+ * @csspart retry-button - The error message's retry button.
+ *
+ * @cssprop [--undersigned-color-accent=#0b5cad] - Links, buttons and the kicker (lighter in dark mode).
+ * @cssprop [--undersigned-color-on-accent=#fff] - Text on accent-coloured buttons.
+ * @cssprop [--undersigned-color-text=currentColor] - Text colour; inherits the page's by default.
+ * @cssprop [--undersigned-color-muted] - Secondary text; derived from the text colour.
+ * @cssprop [--undersigned-color-border] - Rules and borders; derived from the text colour.
+ * @cssprop [--undersigned-color-surface] - Subtle backgrounds; derived from the text colour.
+ * @cssprop [--undersigned-color-note] - The notes banner's background.
+ * @cssprop [--undersigned-color-danger=#b3261e] - Error messages.
+ * @cssprop [--undersigned-font-family=inherit] - Font; inherits the page's by default.
+ * @cssprop [--undersigned-font-size=1rem] - Base font size.
+ * @cssprop [--undersigned-line-height=1.5] - Base line height.
+ * @cssprop [--undersigned-title-size=2em] - The title's size.
+ * @cssprop [--undersigned-radius=0.5rem] - Corner radius.
+ * @cssprop [--undersigned-space=1rem] - Base spacing.
+ */
+export class StatementCard extends UndersignedElement {
+  static override styles = [baseStyles, statementCardStyles];
+
+  /** Set while the "link copied" confirmation is shown. */
+  @state() private accessor shareMessage = '';
+
+  private readonly locale = new LocaleController(this);
+  private readonly provider = new ContextProvider(this, {context: statementContext});
+  private source?: StatementSource;
+  private rerunOnConnect = false;
+  private body?: {html: string; fragment: DocumentFragment};
+
+  private readonly task = new Task(this, {
+    task: async ([source], {signal}) => (source ? source.statement({signal}) : initialState),
+    args: () => [this.source] as const,
+    onComplete: (statement) => {
+      this.provider.setValue({source: this.source!, statement});
+      this.dispatchEvent(new CustomEvent('undersigned-load', {bubbles: true, composed: true, detail: {statement}}));
+    },
+    onError: (error) => {
+      if (!isAbortError(error)) dispatchError(this, error, 'load');
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.rerunOnConnect) {
+      this.rerunOnConnect = false;
+      void this.task.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.task.status === TaskStatus.PENDING) {
+      this.rerunOnConnect = true;
+      this.task.abort();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') || changed.has('statement') || changed.has('src')) {
+      const source = sourceFor(this);
+      if (source !== this.source) {
+        this.source = source;
+        // Children switch source at once; the statement follows when loaded.
+        if (source) this.provider.setValue({source});
+      }
+    }
+  }
+
+  protected override render() {
+    return html`<article class="root" part="base" dir=${this.locale.dir} aria-busy=${this.task.status === TaskStatus.PENDING}>
+      ${this.task.render({
+        initial: () => this.renderLoading(),
+        pending: () => this.renderLoading(),
+        complete: (statement) => this.renderStatement(statement),
+        error: (error) =>
+          isAbortError(error) ? this.renderLoading() : renderError(this.locale, error, () => void this.task.run()),
+      })}
+      <slot></slot>
+    </article>`;
+  }
+
+  private renderLoading() {
+    return renderLoading(this.locale, ['kicker-line', 'title-line', 'hero', 'text']);
+  }
+
+  private renderStatement(statement: Statement) {
+    const image = statement.image;
+    const imageUrl = safeHttpUrl(image?.url);
+    const creditUrl = safeHttpUrl(image?.creditUrl);
+    const credit = image?.credit
+      ? html`<span class="credit" part="credit"
+          >${this.locale.t('photoCredit', {credit: SLOT})
+            .split(SLOT)
+            .map((text, i) =>
+              i === 0 ? text : html`${creditUrl ? html`<a href=${creditUrl} rel="noopener">${image.credit}</a>` : image.credit}${text}`
+            )}</span
+        >`
+      : nothing;
+    return html`
+      ${statement.kicker ? html`<p class="kicker" part="kicker">${statement.kicker}</p>` : nothing}
+      <h2 class="title" part="title">${statement.title}</h2>
+      ${statement.summary ? html`<p class="summary" part="summary">${statement.summary}</p>` : nothing}
+      ${image && imageUrl
+        ? html`<figure class="hero" part="hero">
+            <img
+              part="image"
+              src=${imageUrl}
+              alt=${image.alt}
+              width=${image.width ?? nothing}
+              height=${image.height ?? nothing}
+              decoding="async"
+            />
+            ${image.caption || image.credit
+              ? html`<figcaption part="caption">${image.caption ?? ''} ${credit}</figcaption>`
+              : nothing}
+          </figure>`
+        : nothing}
+      ${statement.notes.length
+        ? html`<div class="notes" part="notes">
+            ${statement.notes.map(
+              (note) => html`<p class="note" part="note" role="note">
+                <span class="note-label">${note.label ?? this.locale.t('noteLabel')}:</span>
+                ${note.text}
+                ${note.at ? html`<time class="muted" datetime=${note.at}>(${this.locale.date(note.at)})</time>` : nothing}
+              </p>`
+            )}
+          </div>`
+        : nothing}
+      <div class="body" part="body">${this.sanitizedBody(statement.body)}</div>
+      <footer class="meta" part="meta">
+        <span class="dates muted">
+          ${statement.publishedAt
+            ? html`<time datetime=${statement.publishedAt}
+                >${this.locale.t('published', {date: this.locale.date(statement.publishedAt)})}</time
+              >`
+            : nothing}
+          ${statement.updatedAt && statement.updatedAt !== statement.publishedAt
+            ? html`<time datetime=${statement.updatedAt}
+                >${this.locale.t('updated', {date: this.locale.date(statement.updatedAt)})}</time
+              >`
+            : nothing}
+        </span>
+        <span>
+          <span class="share-message" role="status">${this.shareMessage}</span>
+          <button class="button" part="share-button" type="button" @click=${() => this.share(statement)}>
+            ${this.locale.t('share')}
+          </button>
+        </span>
+      </footer>
+    `;
+  }
+
+  /** The sanitised body, made once per body text: Lit moves the fragment's nodes into place once. */
+  private sanitizedBody(bodyHtml: string): DocumentFragment {
+    if (this.body?.html !== bodyHtml) this.body = {html: bodyHtml, fragment: sanitizeBody(bodyHtml)};
+    return this.body.fragment;
+  }
+
+  private async share(statement: Statement): Promise<void> {
+    const url = safeHttpUrl(statement.url) ?? location.href;
+    if (navigator.share) {
+      try {
+        await navigator.share({title: statement.title, url});
+        return;
+      } catch (error) {
+        // The reader closed the share sheet: nothing to do.
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      this.shareMessage = this.locale.t('linkCopied');
+    } catch {
+      // No clipboard access (insecure context, denied): show the link itself.
+      this.shareMessage = url;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import {StatementCard} from './statement-card.component.js';
+
+export {StatementCard};
+
+StatementCard.define('statement-card');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'statement-card': StatementCard;
+  }
+  interface HTMLElementEventMap {
+    'undersigned-load': CustomEvent<{statement: import('../../api/index.js').Statement}>;
+  }
+}
