@@ -18,6 +18,5 @@ export default {
     }),
   ],
   testFramework: {config: {timeout: 10000}},
-  // Dates in tests are asserted in one zone and language.
-  testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><script type="module" src="${testFramework}"></script></body></html>`,
+    testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
 };

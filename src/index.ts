@@ -1,0 +1,8 @@
+/**
+ * The whole library: importing this module registers every element.
+ * The one-script bundle (dist/undersigned.js) is built from it.
+ */
+export * from './elements/statement-card/statement-card.js';
+export * from './elements/signatory-list/signatory-list.js';
+export * from './elements/comment-thread/comment-thread.js';
+export * from './api/index.js';
