@@ -1,15 +1,15 @@
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-// The one-script bundle, built from tsc's output in dist/. Lit's default
+// The one-script bundles, built from tsc's output in dist/. Lit's default
 // export condition is its production build (no dev-mode warnings).
 export default {
   input: 'dist/index.js',
-  output: {
-    file: 'dist/undersigned.js',
-    format: 'es',
-    sourcemap: true,
-  },
+  output: [
+    {file: 'dist/undersigned.js', format: 'es', sourcemap: true},
+    // For pages that allow only classic scripts: <script src defer>.
+    {file: 'dist/undersigned.iife.js', format: 'iife', name: 'undersigned', sourcemap: true},
+  ],
   plugins: [
     nodeResolve({browser: true}),
     terser({

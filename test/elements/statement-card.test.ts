@@ -1,0 +1,186 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import '../../src/elements/statement-card/statement-card.js';
+import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
+import {FakeEndpoint, wireStatement} from '../helpers/fake-endpoint.js';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+
+declare global {
+  interface Window {
+    __pwned?: number;
+  }
+}
+
+const shadow = (el: StatementCard) => el.shadowRoot!;
+const text = (el: StatementCard, selector: string) => shadow(el).querySelector(selector)?.textContent?.trim() ?? '';
+
+async function card(attrs: {endpoint?: string; statement?: string; lang?: string} = {}): Promise<StatementCard> {
+  return fixture<StatementCard>(html`<statement-card
+    endpoint=${attrs.endpoint ?? 'https://api.test/v1'}
+    statement=${attrs.statement ?? 'test-letter'}
+    lang=${attrs.lang ?? 'en'}
+  ></statement-card>`);
+}
+
+async function loaded(el: StatementCard): Promise<void> {
+  await waitUntil(() => shadow(el).querySelector('.title, [part="error"]'), 'the card did not settle');
+}
+
+describe('<statement-card>', () => {
+  let api: FakeEndpoint;
+  beforeEach(() => {
+    window.__pwned = undefined;
+    api = new FakeEndpoint({statement: wireStatement()});
+  });
+  afterEach(() => api.restore());
+
+  it('shows a placeholder that holds space while loading, then the statement', async () => {
+    api.fail(/.*/, {hang: true});
+    const el = await card();
+    const placeholder = shadow(el).querySelector('[part="loading"]') as HTMLElement;
+    expect(placeholder).to.exist;
+    expect(placeholder.getBoundingClientRect().height).to.be.greaterThan(100);
+    expect(shadow(el).querySelector('[role="status"]')?.textContent).to.contain('Loading');
+    api.release();
+    await loaded(el);
+    expect(text(el, '.kicker')).to.equal('Open letter');
+    expect(text(el, '.title')).to.equal('An open letter for the river');
+    expect(shadow(el).querySelector('[part="loading"]')).to.equal(null);
+  });
+
+  it('renders the hero with reserved size, caption, credit, notes, body and date', async () => {
+    const el = await card();
+    await loaded(el);
+    const img = shadow(el).querySelector('img[part="image"]') as HTMLImageElement;
+    expect(img.getAttribute('src')).to.equal('https://img.test/hero.jpg');
+    expect(img.alt).to.equal('A river at dawn');
+    expect([img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['1600', '900']);
+    // Space is reserved from width/height before the image loads.
+    expect(img.getBoundingClientRect().height).to.be.greaterThan(0);
+    expect(text(el, 'figcaption')).to.contain('The river');
+    expect(text(el, '.credit')).to.contain('A. Photographer');
+    expect(text(el, '.note')).to.contain('Signatures are still being added.');
+    expect(shadow(el).querySelectorAll('.body p')).to.have.length(2);
+    expect(shadow(el).querySelector('.body em')?.textContent).to.equal('paragraph');
+    expect(shadow(el).querySelector('time')?.getAttribute('datetime')).to.equal('2026-11-01T12:00:00Z');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps only the allowlist of the body: no scripts, handlers or javascript: links', async () => {
+    api.data.statement = wireStatement({
+      body:
+        '<p>Kept <strong>bold</strong> <a href="https://ok.test/">ok</a></p>' +
+        '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">' +
+        '<a href="javascript:window.__pwned=1">bad</a><iframe src="https://evil.test"></iframe>' +
+        '<p onclick="window.__pwned=1" style="color:red">styled</p>',
+    });
+    const el = await card();
+    await loaded(el);
+    const body = shadow(el).querySelector('.body')!;
+    expect(body.querySelector('strong')?.textContent).to.equal('bold');
+    expect(body.querySelector('a[href="https://ok.test/"]')).to.exist;
+    expect(body.querySelector('script, iframe, [onerror], [onclick], [style]')).to.equal(null);
+    expect([...body.querySelectorAll('a')].some((a) => a.href.startsWith('javascript:'))).to.equal(false);
+    (body.querySelector('p:last-child') as HTMLElement).click();
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(window.__pwned).to.equal(undefined);
+  });
+
+  it('shows markup in plain-text fields as literal text', async () => {
+    api.data.statement = wireStatement({
+      title: HOSTILE,
+      kicker: HOSTILE,
+      summary: HOSTILE,
+      notes: [{label: HOSTILE, text: HOSTILE}],
+      image: {url: 'javascript:window.__pwned=1', alt: HOSTILE, caption: HOSTILE, credit: HOSTILE, credit_url: 'javascript:window.__pwned=1'},
+    });
+    const el = await card();
+    await loaded(el);
+    expect(text(el, '.title')).to.equal(HOSTILE);
+    expect(text(el, '.kicker')).to.equal(HOSTILE);
+    expect(text(el, '.note')).to.contain(HOSTILE);
+    expect(shadow(el).querySelector('script, img, [onerror]')).to.equal(null);
+    expect([...shadow(el).querySelectorAll('a')].some((a) => a.href.startsWith('javascript:'))).to.equal(false);
+    expect(window.__pwned).to.equal(undefined);
+  });
+
+  for (const [name, fault, message] of [
+    ['a 500', {status: 500}, 'The server had a problem.'],
+    ['invalid JSON', {raw: '{"id": '}, 'The server sent something we couldn’t read.'],
+    ['a body of the wrong shape', {status: 200, body: {items: []}}, 'The server sent something we couldn’t read.'],
+  ] as const) {
+    it(`shows an error with a retry after ${name}, and the retry loads the statement`, async () => {
+      api.fail(/.*/, fault, 3);
+      const el = await card();
+      const error = await oneEvent(el, 'undersigned-error');
+      expect(error.detail.action).to.equal('load');
+      await loaded(el);
+      expect(text(el, '[part="error"]')).to.contain(message);
+      await expect(el).to.be.accessible();
+      (shadow(el).querySelector('[part="retry-button"]') as HTMLButtonElement).click();
+      await waitUntil(() => shadow(el).querySelector('.title'), 'retry did not load');
+    });
+  }
+
+  it('says the statement could not be found on a 404', async () => {
+    const el = await card({statement: 'no-such-letter'});
+    await loaded(el);
+    expect(text(el, '[part="error"]')).to.contain('could not be found');
+  });
+
+  it('reports a wrong endpoint as a connection problem, and leaves other cards working', async () => {
+    const wrapper = await fixture(html`<div>
+      <statement-card lang="en" endpoint="http://127.0.0.1:9/v1" statement="x"></statement-card>
+      <statement-card lang="en" endpoint="https://api.test/v1" statement="test-letter"></statement-card>
+    </div>`);
+    const [broken, working] = wrapper.querySelectorAll('statement-card');
+    await waitUntil(() => shadow(working).querySelector('.title'), 'the working card did not load');
+    await waitUntil(() => shadow(broken).querySelector('[part="error"]'), 'the broken card shows no error', {timeout: 8000});
+    expect(text(broken, '[part="error"]')).to.contain('Check your connection');
+  });
+
+  it('loads again when its statement changes, aborting the request in flight', async () => {
+    api.fail(/.*/, {hang: true});
+    const el = await card();
+    await waitUntil(() => api.requests.length === 1);
+    api.data.statement = wireStatement({id: 'other', title: 'The other letter'});
+    el.statement = 'other';
+    await waitUntil(() => text(el, '.title') === 'The other letter', 'did not load the new statement');
+    expect(api.requests[0].signal?.aborted).to.equal(true);
+  });
+
+  it('aborts its request when removed from the page, and loads again when put back', async () => {
+    api.fail(/.*/, {hang: true});
+    const el = await card();
+    await waitUntil(() => api.requests.length === 1);
+    const parent = el.parentElement!;
+    el.remove();
+    expect(api.requests[0].signal?.aborted).to.equal(true);
+    parent.append(el);
+    await loaded(el);
+    expect(text(el, '.title')).to.equal('An open letter for the river');
+  });
+
+  it('speaks the language of its own lang attribute and follows changes', async () => {
+    const el = await card({lang: 'es'});
+    await loaded(el);
+    expect(text(el, '[part="share-button"]')).to.equal('Compartir');
+    el.lang = 'en';
+    await waitUntil(() => text(el, '[part="share-button"]') === 'Share', 'did not switch language');
+  });
+
+  it('shares through the Web Share API where present', async () => {
+    const shared: ShareData[] = [];
+    Object.defineProperty(navigator, 'share', {configurable: true, value: async (data: ShareData) => void shared.push(data)});
+    try {
+      api.data.statement = wireStatement({url: 'https://letters.test/river'});
+      const el = await card();
+      await loaded(el);
+      (shadow(el).querySelector('[part="share-button"]') as HTMLButtonElement).click();
+      await waitUntil(() => shared.length === 1);
+      expect(shared[0]).to.deep.equal({title: 'An open letter for the river', url: 'https://letters.test/river'});
+    } finally {
+      delete (navigator as {share?: unknown}).share;
+    }
+  });
+});
