@@ -1,0 +1,36 @@
+import {serveStatic} from '@hono/node-server/serve-static';
+import {Hono} from 'hono';
+import {adminRoutes} from './admin-routes.ts';
+import type {AppConfig} from './config.ts';
+import {problemResponse} from './http.ts';
+import {problem, ProblemError} from './problem.ts';
+import {publicRoutes} from './public-routes.ts';
+
+/** The whole server as a Hono app: API under /v1, the demo and bundle as files. */
+export function createApp(cfg: AppConfig): Hono {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    await next();
+    cfg.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - start)}ms`);
+  });
+
+  app.route('/v1/admin', adminRoutes(cfg));
+  app.route('/v1', publicRoutes(cfg));
+
+  if (cfg.staticRoot) {
+    const root = cfg.staticRoot;
+    app.get('/', serveStatic({root, path: 'demo/index.html'}));
+    app.get('/demo/*', serveStatic({root}));
+    app.get('/dist/*', serveStatic({root}));
+  }
+
+  app.notFound(() => problemResponse(problem(404, 'No such route.').problem));
+  app.onError((err) => {
+    if (err instanceof ProblemError) return problemResponse(err.problem, err.headers);
+    console.error(err);
+    return problemResponse(problem(500, 'Something went wrong on our side.').problem);
+  });
+  return app;
+}

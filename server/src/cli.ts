@@ -1,0 +1,92 @@
+import {randomBytes} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {signatoriesCsv} from './csv.ts';
+import {readEnv} from './env.ts';
+import {sha256} from './http.ts';
+import {main} from './main.ts';
+import {ProblemError} from './problem.ts';
+import {readDocument} from './seed.ts';
+import {openStore} from './store/index.ts';
+import type {Store} from './store/store.ts';
+import {parseStatementInput} from './validation.ts';
+
+const USAGE = `undersigned-server — the reference endpoint of contract v1
+
+  undersigned-server [serve]                 migrate, seed an empty database, serve
+  undersigned-server statement put FILE      create or update a statement from JSON
+  undersigned-server statement import FILE   load a static document (statement, signatories,
+                                             comments) as a new statement
+  undersigned-server statement list
+  undersigned-server export ID               signatories of statement ID as CSV, to stdout
+  undersigned-server admin-token rotate      make a new admin token (printed once)
+
+The database is DATABASE_URL (PostgreSQL) or PGlite in DATA_DIR (default ./.data).
+With PGlite, stop the server first or use its admin routes: one process per directory.`;
+
+async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const env = readEnv();
+  const store = await openStore(env.databaseUrl ? {databaseUrl: env.databaseUrl} : {dataDir: env.dataDir});
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A statement file may be the statement itself or a static document holding it. */
+function readStatement(file: string) {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return parseStatementInput('statement' in json && 'signatories' in json ? json.statement : json);
+}
+
+export async function cli(args: string[]): Promise<number> {
+  const [cmd, sub, arg] = args;
+  if (cmd === undefined || cmd === 'serve') {
+    await main();
+    return -1; // keeps running
+  }
+  if (cmd === 'statement' && sub === 'put' && arg) {
+    const input = readStatement(arg);
+    const created = await withStore((s) => s.putStatement(input));
+    console.log(`${created ? 'Created' : 'Updated'} statement "${input.id}".`);
+    return 0;
+  }
+  if (cmd === 'statement' && sub === 'import' && arg) {
+    const doc = readDocument(arg);
+    const done = await withStore((s) => s.importDocument(doc.input, doc));
+    console.log(done ? `Imported "${doc.input.id}": ${doc.signatories.length} signatories, ${doc.comments.length} comments.`
+      : `Statement "${doc.input.id}" exists already; nothing imported.`);
+    return done ? 0 : 1;
+  }
+  if (cmd === 'statement' && sub === 'list') {
+    for (const st of await withStore((s) => s.listStatements())) console.log(`${st.id}\t${st.title}`);
+    return 0;
+  }
+  if (cmd === 'export' && sub) {
+    const csv = await withStore(async (s) => {
+      if (!(await s.getStatement(sub))) throw new Error(`No statement "${sub}".`);
+      return signatoriesCsv(await s.allSignatories(sub));
+    });
+    process.stdout.write(csv);
+    return 0;
+  }
+  if (cmd === 'admin-token' && sub === 'rotate') {
+    const token = randomBytes(24).toString('base64url');
+    await withStore((s) => s.setSetting('admin_token_sha256', sha256(token)));
+    console.log(`New admin token (restart running servers; ADMIN_TOKEN, when set, wins):\n  ${token}`);
+    return 0;
+  }
+  console.error(USAGE);
+  return cmd === 'help' || cmd === '--help' ? 0 : 2;
+}
+
+cli(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ProblemError) console.error(JSON.stringify(err.problem, null, 2));
+    else console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

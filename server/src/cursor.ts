@@ -1,0 +1,33 @@
+import {problem} from './problem.ts';
+
+/** Opaque page cursors: base64url JSON, checked on the way back in. */
+
+function decode(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const invalid = () => problem(422, 'Invalid cursor.', {cursor: 'Not a cursor this server gave out.'});
+
+export function encodeSignatoryCursor(position: number): string {
+  return Buffer.from(JSON.stringify({p: position})).toString('base64url');
+}
+
+export function decodeSignatoryCursor(cursor: string): number {
+  const v = decode(cursor) as {p?: unknown} | undefined;
+  if (!v || !Number.isInteger(v.p) || (v.p as number) < 0) throw invalid();
+  return v.p as number;
+}
+
+export function encodeCommentCursor(root: {created_at: Date; id: string}): string {
+  return Buffer.from(JSON.stringify({t: root.created_at.toISOString(), i: root.id})).toString('base64url');
+}
+
+export function decodeCommentCursor(cursor: string): {created_at: Date; id: string} {
+  const v = decode(cursor) as {t?: unknown; i?: unknown} | undefined;
+  if (!v || typeof v.t !== 'string' || typeof v.i !== 'string' || Number.isNaN(Date.parse(v.t))) throw invalid();
+  return {created_at: new Date(v.t), id: v.i};
+}

@@ -1,0 +1,42 @@
+import {pathToFileURL} from 'node:url';
+import {readEnv, describeDatabase} from './env.ts';
+import {seedDemo} from './seed.ts';
+import {listen, PROJECT_ROOT, resolveAdminToken} from './server.ts';
+import {openStore} from './store/index.ts';
+
+/** `npm start`: migrate, seed an empty database, serve. Settings from the environment. */
+export async function main(): Promise<void> {
+  const env = readEnv();
+  const store = await openStore(env.databaseUrl ? {databaseUrl: env.databaseUrl} : {dataDir: env.dataDir});
+  if (await seedDemo(store)) console.log('Seeded the demo statement into the empty database.');
+  const token = await resolveAdminToken(store, env.adminToken);
+  if (token.created) {
+    console.log(`\nAdmin token (printed once, keep it; "undersigned-server admin-token rotate" makes a new one):\n  ${token.created}\n`);
+  }
+  const server = await listen({
+    store,
+    adminTokenHash: token.hash,
+    allowedOrigins: env.allowedOrigins,
+    rateLimit: env.rateLimit,
+    trustProxy: env.trustProxy,
+    staticRoot: PROJECT_ROOT,
+    log: (line) => console.log(line),
+  }, env.port, env.hostname, true);
+  const shown = server.url.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
+  console.log(`undersigned: ${shown} (demo), ${shown}/v1 (API), data: ${describeDatabase(env)}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      server.close().then(() => process.exit(0), (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      });
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,42 @@
+/** RFC 9457 problem documents: every non-2xx answer of the API. */
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: Record<string, string>;
+}
+
+/** Thrown anywhere below a route; the app turns it into application/problem+json. */
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  readonly headers: Record<string, string>;
+
+  constructor(problem: Problem, headers: Record<string, string> = {}) {
+    super(problem.detail ?? problem.title);
+    this.problem = problem;
+    this.headers = headers;
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+};
+
+export function problem(status: number, detail?: string, errors?: Record<string, string>): ProblemError {
+  return new ProblemError({
+    title: TITLES[status] ?? 'Error',
+    status,
+    ...(detail !== undefined && {detail}),
+    ...(errors !== undefined && {errors}),
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Per-client token buckets, in this process's memory: with several
+ * instances each one limits on its own (see README).
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, {tokens: number; at: number}>();
+  private readonly perMs: number;
+
+  /** `perMinute` writes, in bursts of up to `perMinute`. */
+  constructor(private readonly perMinute: number) {
+    this.perMs = perMinute / 60_000;
+  }
+
+  /** Takes a token for `client`; when none is left, the seconds until one is. */
+  take(client: string, now = Date.now()): {ok: true} | {ok: false; retryAfter: number} {
+    const b = this.buckets.get(client) ?? {tokens: this.perMinute, at: now};
+    b.tokens = Math.min(this.perMinute, b.tokens + (now - b.at) * this.perMs);
+    b.at = now;
+    this.buckets.set(client, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      this.prune(now);
+      return {ok: true};
+    }
+    return {ok: false, retryAfter: Math.max(1, Math.ceil((1 - b.tokens) / this.perMs / 1000))};
+  }
+
+  /** Forgets clients whose bucket has refilled: the map stays small. */
+  private prune(now: number): void {
+    if (this.buckets.size < 10_000) return;
+    for (const [k, b] of this.buckets) {
+      if (b.tokens + (now - b.at) * this.perMs >= this.perMinute) this.buckets.delete(k);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The few things the store needs from a PostgreSQL connection. PGlite and
+ * `postgres` both implement it, so every SQL statement is written once.
+ */
+export type Param = string | number | boolean | null | Date;
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** One parameterised statement ($1, $2, …); returns its rows. */
+  query<T extends Row = Row>(text: string, params?: readonly Param[]): Promise<T[]>;
+}
+
+export interface Db extends Queryable {
+  /** Several statements, no parameters (migrations). */
+  exec(text: string): Promise<void>;
+  /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,30 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import type {Db} from './db.ts';
+
+const DIR = new URL('./migrations/', import.meta.url);
+// Any constant: instances starting together take turns migrating.
+const LOCK = 727_001;
+
+/** Applies migrations/*.sql in name order, each once, each in a transaction. */
+export async function migrate(db: Db): Promise<string[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.sql')).sort();
+  const applied: string[] = [];
+  for (const file of files) {
+    const sql = readFileSync(new URL(file, DIR), 'utf8');
+    const did = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
+      const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [file]);
+      if (done.length) return false;
+      // Statements are split on ';' at line ends: our migrations hold no functions.
+      for (const stmt of sql.split(/;\s*$/m).map((s) => s.trim()).filter((s) => s && !/^(--[^\n]*\n?)*$/.test(s))) {
+        await tx.query(stmt);
+      }
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file]);
+      return true;
+    });
+    if (did) applied.push(file);
+  }
+  return applied;
+}

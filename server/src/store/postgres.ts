@@ -1,0 +1,32 @@
+import postgres from 'postgres';
+import type {Db, Param, Queryable, Row} from './db.ts';
+
+export interface PostgresOptions {
+  /** Schema to use as search_path (tests use a throwaway one). */
+  schema?: string;
+  max?: number;
+}
+
+/** A real PostgreSQL server through a connection pool. */
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Db> {
+  const sql = postgres(url, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+    connection: opts.schema ? {search_path: opts.schema} : {},
+  });
+  const wrap = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
+    async query<T extends Row>(text: string, params: readonly Param[] = []) {
+      const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      return rows as unknown as T[];
+    },
+  });
+  await sql`select 1`; // fail fast on a bad URL
+  return {
+    ...wrap(sql),
+    async exec(text) {
+      await sql.unsafe(text);
+    },
+    transaction: async (fn) => (await sql.begin((tx) => fn(wrap(tx)))) as Awaited<ReturnType<typeof fn>>,
+    close: () => sql.end({timeout: 5}),
+  };
+}

@@ -1,0 +1,327 @@
+import {newId} from '../ids.ts';
+import {problem} from '../problem.ts';
+import type {NewComment, NewSignatory, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
+import {commentToWire, fakeSignatory, signatoryToWire} from '../wire.ts';
+import type {Db, Param, Queryable} from './db.ts';
+import type {
+  CommentQuery, CommentRecord, Idempotency, Kind, ModerationAction, Page, SignatoryQuery,
+  SignatoryRecord, StatementRecord, Store, StoredResponse,
+} from './store.ts';
+
+const SIGNATORY_COLS = `id, position, name, kind, organization, role, location, url, email, public, status, signed_at`;
+const COMMENT_COLS = `id, parent_id, author_name, author_url, author_email, body, status, created_at, edited_at`;
+
+// Published comments reachable from a published root: a reply under a
+// hidden or pending comment is not shown, so it is not counted either.
+const VISIBLE_COMMENTS = `
+  WITH RECURSIVE visible AS (
+    SELECT id FROM comments WHERE statement_id = $1 AND parent_id IS NULL AND status = 'published'
+    UNION ALL
+    SELECT c.id FROM comments c JOIN visible v ON c.parent_id = v.id
+    WHERE c.statement_id = $1 AND c.status = 'published'
+  )`;
+
+const TABLE: Record<Kind, string> = {signatory: 'signatories', comment: 'comments'};
+
+/** ILIKE pattern matching `q` anywhere, with its own % _ \ taken literally. */
+function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+/** The Store on any PostgreSQL (PGlite or a server): one set of SQL. */
+export class SqlStore implements Store {
+  constructor(private readonly db: Db) {}
+
+  async getStatement(id: string): Promise<StatementRecord | null> {
+    const [row] = await this.db.query<StatementRecord & Record<string, unknown>>(
+      `${VISIBLE_COMMENTS}
+       SELECT s.id, s.content, s.signatories_open, s.comments_open, s.moderation, s.email_required,
+              s.goal, s.updated_at,
+              (SELECT count(*)::int FROM signatories WHERE statement_id = $1 AND status = 'published') AS signatories_count,
+              (SELECT count(*)::int FROM signatories WHERE statement_id = $1 AND status = 'published' AND public) AS signatories_listed,
+              (SELECT count(*)::int FROM visible) AS comments_count
+       FROM statements s WHERE s.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async putStatement(input: StatementInput): Promise<boolean> {
+    const [row] = await this.db.query<{created: boolean}>(
+      `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal)
+       VALUES ($1, $2::json, $3, $4, $5, $6, $7)
+       ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content,
+         signatories_open = EXCLUDED.signatories_open, comments_open = EXCLUDED.comments_open,
+         moderation = EXCLUDED.moderation, email_required = EXCLUDED.email_required,
+         goal = EXCLUDED.goal, updated_at = now()
+       RETURNING (xmax = 0) AS created`,
+      [input.id, JSON.stringify(input.content), input.signatories_open, input.comments_open,
+        input.moderation, input.email_required, input.goal],
+    );
+    return row!.created;
+  }
+
+  listStatements(): Promise<{id: string; title: string}[]> {
+    return this.db.query(`SELECT id, content->>'title' AS title FROM statements ORDER BY created_at, id`);
+  }
+
+  async listSignatories(statementId: string, query: SignatoryQuery): Promise<Page<SignatoryRecord>> {
+    const filter = `statement_id = $1 AND status = 'published' AND public
+      AND ($2::text IS NULL OR kind = $2)
+      AND ($3::text IS NULL OR name ILIKE $3 OR organization ILIKE $3 OR location ILIKE $3)`;
+    const params: Param[] = [statementId, query.kind ?? null, query.q ? containsPattern(query.q) : null];
+    const [rows, [count]] = await Promise.all([
+      this.db.query<SignatoryRecord & Record<string, unknown>>(
+        `SELECT ${SIGNATORY_COLS} FROM signatories WHERE ${filter} AND position > $4
+         ORDER BY position LIMIT $5`,
+        [...params, query.after, query.limit + 1],
+      ),
+      this.db.query<{n: number}>(`SELECT count(*)::int AS n FROM signatories WHERE ${filter}`, params),
+    ]);
+    return {items: rows.slice(0, query.limit), total: count!.n, hasMore: rows.length > query.limit};
+  }
+
+  async listComments(statementId: string, query: CommentQuery): Promise<Page<CommentRecord>> {
+    const newest = query.sort === 'newest';
+    const [cmp, dir] = newest ? ['<', 'DESC'] : ['>', 'ASC'];
+    const after = query.after ? [query.after.created_at, query.after.id] : [null, null];
+    const roots = await this.db.query<{created_at: Date; id: string}>(
+      `SELECT created_at, id FROM comments
+       WHERE statement_id = $1 AND parent_id IS NULL AND status = 'published'
+         AND ($2::timestamptz IS NULL OR (created_at, id) ${cmp} ($2::timestamptz, $3::text))
+       ORDER BY created_at ${dir}, id ${dir} LIMIT $4`,
+      [statementId, ...after, query.limit + 1],
+    );
+    const [{n: total}] = (await this.db.query<{n: number}>(
+      `${VISIBLE_COMMENTS} SELECT count(*)::int AS n FROM visible`, [statementId],
+    )) as [{n: number}];
+    const page = roots.slice(0, query.limit);
+    if (!page.length) return {items: [], total, hasMore: false};
+    // The page's roots are a contiguous range in (created_at, id) order.
+    const [lo, hi] = newest ? [page[page.length - 1]!, page[0]!] : [page[0]!, page[page.length - 1]!];
+    const rows = await this.db.query<CommentRecord & Record<string, unknown>>(
+      `WITH RECURSIVE thread AS (
+         SELECT ${COMMENT_COLS} FROM comments
+         WHERE statement_id = $1 AND parent_id IS NULL AND status = 'published'
+           AND (created_at, id) >= ($2::timestamptz, $3::text) AND (created_at, id) <= ($4::timestamptz, $5::text)
+         UNION ALL
+         SELECT ${COMMENT_COLS.split(', ').map((c) => `c.${c}`).join(', ')}
+         FROM comments c JOIN thread t ON c.parent_id = t.id
+         WHERE c.statement_id = $1 AND c.status = 'published'
+       ) SELECT * FROM thread`,
+      [statementId, lo.created_at, lo.id, hi.created_at, hi.id],
+    );
+    return {items: threadOrder(rows, newest), total, hasMore: roots.length > query.limit};
+  }
+
+  sign(statementId: string, input: NewSignatory, idem: Idempotency | null): Promise<StoredResponse> {
+    return this.idempotent(statementId, 'signatories', idem, async (tx) => {
+      const [st] = await tx.query<{signatories_open: boolean; email_required: boolean; last_position: number}>(
+        `SELECT signatories_open, email_required, last_position FROM statements WHERE id = $1 FOR UPDATE`,
+        [statementId],
+      );
+      if (!st) throw problem(404, `No statement "${statementId}".`);
+      if (!st.signatories_open) throw problem(403, 'Signing is closed for this statement.');
+      if (st.email_required && !input.email) throw problem(422, 'An e-mail address is required.', {email: 'Required.'});
+      const emailKey = input.email ? input.email.toLowerCase() : null;
+      if (emailKey) {
+        const dup = await tx.query(`SELECT 1 FROM signatories WHERE statement_id = $1 AND email_key = $2`,
+          [statementId, emailKey]);
+        // Answer as if signed, so the response never tells who has signed.
+        if (dup.length) return signed(fakeSignatory(input, st.last_position + 1), 'published');
+      }
+      await tx.query(`UPDATE statements SET last_position = last_position + 1 WHERE id = $1`, [statementId]);
+      const [row] = await tx.query<SignatoryRecord & Record<string, unknown>>(
+        `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url,
+                                  email, email_key, public)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${SIGNATORY_COLS}`,
+        [statementId, newId('s'), st.last_position + 1, input.name, input.kind, input.organization ?? null,
+          input.role ?? null, input.location ?? null, input.url ?? null, input.email ?? null, emailKey, input.public],
+      );
+      return signed(row!, 'published');
+    });
+  }
+
+  comment(statementId: string, input: NewComment, idem: Idempotency | null): Promise<StoredResponse> {
+    return this.idempotent(statementId, 'comments', idem, async (tx) => {
+      const [st] = await tx.query<{comments_open: boolean; moderation: string}>(
+        `SELECT comments_open, moderation FROM statements WHERE id = $1`, [statementId]);
+      if (!st) throw problem(404, `No statement "${statementId}".`);
+      if (!st.comments_open) throw problem(403, 'Commenting is closed for this statement.');
+      if (input.parent_id !== null) {
+        // FOR SHARE: the parent cannot be deleted before this reply commits.
+        const parent = await tx.query(
+          `SELECT 1 FROM comments WHERE statement_id = $1 AND id = $2 AND status = 'published' FOR SHARE`,
+          [statementId, input.parent_id]);
+        if (!parent.length) throw problem(404, 'The comment you reply to does not exist.', {parent_id: 'Unknown comment.'});
+      }
+      const status: WriteStatus = st.moderation === 'pre' ? 'pending' : 'published';
+      const [row] = await tx.query<CommentRecord & Record<string, unknown>>(
+        `INSERT INTO comments (statement_id, id, parent_id, author_name, author_url, author_email, body, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COMMENT_COLS}`,
+        [statementId, newId('c'), input.parent_id, input.author.name, input.author.url ?? null,
+          input.author.email ?? null, input.body, status],
+      );
+      return {status: 201, body: JSON.stringify({comment: commentToWire(row!), status})};
+    });
+  }
+
+  /**
+   * Runs a write once per Idempotency-Key. The key row is inserted first in
+   * the write's own transaction: a racing retry blocks on the unique key
+   * until the first commits, then finds the key taken and replays the
+   * stored answer. If the first fails, its key goes with its rollback.
+   */
+  private async idempotent(
+    statementId: string, route: string, idem: Idempotency | null,
+    write: (tx: Queryable) => Promise<{status: number; body: string}>,
+  ): Promise<StoredResponse> {
+    return this.db.transaction(async (tx) => {
+      if (idem) {
+        const claimed = await tx.query(
+          `INSERT INTO idempotency_keys (statement_id, route, key, request_hash) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING RETURNING key`,
+          [statementId, route, idem.key, idem.requestHash],
+        );
+        if (!claimed.length) {
+          const [prev] = await tx.query<{request_hash: string; status: number; response: string}>(
+            `SELECT request_hash, status, response FROM idempotency_keys
+             WHERE statement_id = $1 AND route = $2 AND key = $3`,
+            [statementId, route, idem.key],
+          );
+          if (prev!.request_hash !== idem.requestHash) {
+            throw problem(422, 'This Idempotency-Key was used for a different request.',
+              {'Idempotency-Key': 'Reused with a different body.'});
+          }
+          return {status: prev!.status, body: prev!.response, replayed: true};
+        }
+      }
+      const res = await write(tx);
+      if (idem) {
+        await tx.query(
+          `UPDATE idempotency_keys SET status = $4, response = $5 WHERE statement_id = $1 AND route = $2 AND key = $3`,
+          [statementId, route, idem.key, res.status, res.body],
+        );
+      }
+      return {...res, replayed: false};
+    });
+  }
+
+  async pending(statementId: string) {
+    const [signatories, comments] = await Promise.all([
+      this.db.query<SignatoryRecord & Record<string, unknown>>(
+        `SELECT ${SIGNATORY_COLS} FROM signatories WHERE statement_id = $1 AND status = 'pending' ORDER BY position`,
+        [statementId]),
+      this.db.query<CommentRecord & Record<string, unknown>>(
+        `SELECT ${COMMENT_COLS} FROM comments WHERE statement_id = $1 AND status = 'pending' ORDER BY created_at, id`,
+        [statementId]),
+    ]);
+    return {signatories, comments};
+  }
+
+  async moderate(statementId: string, kind: Kind, id: string, action: ModerationAction): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE ${TABLE[kind]} SET status = $3 WHERE statement_id = $1 AND id = $2 RETURNING id`,
+      [statementId, id, action === 'approve' ? 'published' : 'hidden'],
+    );
+    return rows.length > 0;
+  }
+
+  async remove(statementId: string, kind: Kind, id: string): Promise<boolean> {
+    // Deleting a comment deletes its replies (ON DELETE CASCADE).
+    const rows = await this.db.query(`DELETE FROM ${TABLE[kind]} WHERE statement_id = $1 AND id = $2 RETURNING id`,
+      [statementId, id]);
+    return rows.length > 0;
+  }
+
+  allSignatories(statementId: string): Promise<SignatoryRecord[]> {
+    return this.db.query<SignatoryRecord & Record<string, unknown>>(
+      `SELECT ${SIGNATORY_COLS} FROM signatories WHERE statement_id = $1 ORDER BY position`, [statementId]);
+  }
+
+  async importDocument(input: StatementInput, doc: Pick<StaticDocument, 'signatories' | 'comments'>): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // Several instances may seed one empty database at once: the first wins.
+      const created = await tx.query(
+        `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal)
+         VALUES ($1, $2::json, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [input.id, JSON.stringify(input.content), input.signatories_open, input.comments_open,
+          input.moderation, input.email_required, input.goal],
+      );
+      if (!created.length) return false;
+      for (const s of doc.signatories) {
+        await tx.query(
+          `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url, signed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [input.id, s.id, s.position, s.name, s.kind, s.organization ?? null, s.role ?? null,
+            s.location ?? null, s.url ?? null, s.signed_at],
+        );
+      }
+      await tx.query(
+        `UPDATE statements SET last_position = (SELECT coalesce(max(position), 0) FROM signatories WHERE statement_id = $1)
+         WHERE id = $1`, [input.id]);
+      const done = new Set<string>();
+      // Parents before replies, whatever order the document lists them in.
+      let todo = doc.comments;
+      while (todo.length) {
+        const ready = todo.filter((c) => c.parent_id === null || done.has(c.parent_id));
+        if (!ready.length) throw new Error(`Comments with unknown parents: ${todo.map((c) => c.id).join(', ')}`);
+        for (const c of ready) {
+          await tx.query(
+            `INSERT INTO comments (statement_id, id, parent_id, author_name, author_url, body, created_at, edited_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+            [input.id, c.id, c.parent_id, c.author.name, c.author.url ?? null, c.body, c.created_at, c.edited_at ?? null],
+          );
+          done.add(c.id);
+        }
+        todo = todo.filter((c) => !done.has(c.id));
+      }
+      return true;
+    });
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM statements LIMIT 1`);
+    return rows.length === 0;
+  }
+
+  async claimSetting(name: string, value: string): Promise<string> {
+    await this.db.query(`INSERT INTO server_settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [name, value]);
+    const [row] = await this.db.query<{value: string}>(`SELECT value FROM server_settings WHERE name = $1`, [name]);
+    return row!.value;
+  }
+
+  async setSetting(name: string, value: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO server_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`,
+      [name, value]);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+function signed(row: SignatoryRecord, status: WriteStatus): {status: number; body: string} {
+  return {status: 201, body: JSON.stringify({signatory: signatoryToWire(row), status})};
+}
+
+/** Roots in page order, each followed depth-first by its replies, oldest first. */
+function threadOrder(rows: CommentRecord[], newest: boolean): CommentRecord[] {
+  const byTime = (a: CommentRecord, b: CommentRecord) =>
+    a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const children = new Map<string | null, CommentRecord[]>();
+  for (const r of [...rows].sort(byTime)) {
+    const list = children.get(r.parent_id) ?? [];
+    list.push(r);
+    children.set(r.parent_id, list);
+  }
+  const out: CommentRecord[] = [];
+  const visit = (r: CommentRecord) => {
+    out.push(r);
+    for (const child of children.get(r.id) ?? []) visit(child);
+  };
+  const roots = children.get(null) ?? [];
+  for (const root of newest ? roots.reverse() : roots) visit(root);
+  return out;
+}

@@ -1,0 +1,271 @@
+import {problem} from './problem.ts';
+import type {
+  CommentSort, Moderation, NewComment, NewSignatory, SignatoryKind, StatementContent, StatementInput,
+  WireImage, WireNote,
+} from './types.ts';
+
+/** Input checks at the edge: each failure is a 422 naming its fields. */
+
+export const LIMITS = {
+  name: 200,
+  organization: 200,
+  role: 200,
+  location: 200,
+  url: 2000,
+  email: 254,
+  commentBody: 10_000,
+  id: 100,
+  title: 500,
+  statementBody: 200_000,
+} as const;
+
+const KINDS: readonly SignatoryKind[] = ['organization', 'individual'];
+
+type Errors = Record<string, string>;
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A string field: trimmed, length-checked; absent (or blank, when optional) → undefined. */
+function text(errors: Errors, obj: Json, key: string, field: string, max: number, required: boolean): string | undefined {
+  const v = obj[key];
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+    if (required) errors[field] = 'Required.';
+    return undefined;
+  }
+  if (typeof v !== 'string') {
+    errors[field] = 'Must be a string.';
+    return undefined;
+  }
+  const s = v.trim();
+  // PostgreSQL text cannot hold NUL.
+  if (s.includes('\u0000')) errors[field] = 'Must not contain NUL characters.';
+  else if ([...s].length > max) errors[field] = `At most ${max} characters.`;
+  return s;
+}
+
+export function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function httpUrl(errors: Errors, obj: Json, key: string, field: string): string | undefined {
+  const s = text(errors, obj, key, field, LIMITS.url, false);
+  if (s !== undefined && !errors[field] && !isHttpUrl(s)) errors[field] = 'Must be an http(s) URL.';
+  return s;
+}
+
+function email(errors: Errors, obj: Json, key: string, field: string): string | undefined {
+  const s = text(errors, obj, key, field, LIMITS.email, false);
+  if (s !== undefined && !errors[field] && !/^[^\s@]+@[^\s@]+$/.test(s)) errors[field] = 'Must be an e-mail address.';
+  return s;
+}
+
+function fail(errors: Errors): never {
+  throw problem(422, 'Some fields are not valid.', errors);
+}
+
+function object(body: unknown): Json {
+  if (!isObject(body)) throw problem(422, 'The body must be a JSON object.', {body: 'Must be a JSON object.'});
+  return body;
+}
+
+export function parseNewSignatory(body: unknown): NewSignatory {
+  const b = object(body);
+  const errors: Errors = {};
+  const name = text(errors, b, 'name', 'name', LIMITS.name, true);
+  const kind = b.kind;
+  if (kind === undefined) errors.kind = 'Required.';
+  else if (!KINDS.includes(kind as SignatoryKind)) errors.kind = `One of: ${KINDS.join(', ')}.`;
+  const organization = text(errors, b, 'organization', 'organization', LIMITS.organization, false);
+  const role = text(errors, b, 'role', 'role', LIMITS.role, false);
+  const location = text(errors, b, 'location', 'location', LIMITS.location, false);
+  const url = httpUrl(errors, b, 'url', 'url');
+  const mail = email(errors, b, 'email', 'email');
+  if (b.public !== undefined && typeof b.public !== 'boolean') errors.public = 'Must be true or false.';
+  if (Object.keys(errors).length) fail(errors);
+  return {
+    name: name!, kind: kind as SignatoryKind,
+    ...(organization !== undefined && {organization}), ...(role !== undefined && {role}),
+    ...(location !== undefined && {location}), ...(url !== undefined && {url}), ...(mail !== undefined && {email: mail}),
+    public: b.public !== false,
+  };
+}
+
+export function parseNewComment(body: unknown): NewComment {
+  const b = object(body);
+  const errors: Errors = {};
+  const author = isObject(b.author) ? b.author : {};
+  if (!isObject(b.author)) errors.author = 'Required.';
+  const name = text(errors, author, 'name', 'author.name', LIMITS.name, isObject(b.author));
+  const url = httpUrl(errors, author, 'url', 'author.url');
+  const mail = email(errors, author, 'email', 'author.email');
+  const text_ = text(errors, b, 'body', 'body', LIMITS.commentBody, true);
+  let parent: string | null = null;
+  if (b.parent_id !== undefined && b.parent_id !== null) {
+    if (typeof b.parent_id !== 'string' || !b.parent_id || b.parent_id.length > LIMITS.id) errors.parent_id = 'Must be a comment id.';
+    else parent = b.parent_id;
+  }
+  if (Object.keys(errors).length) fail(errors);
+  return {
+    parent_id: parent,
+    author: {name: name!, ...(url !== undefined && {url}), ...(mail !== undefined && {email: mail})},
+    body: text_!,
+  };
+}
+
+/** The honeypot: a field people never see, so only bots fill it. */
+export function isHoneypotFilled(body: unknown): boolean {
+  return isObject(body) && typeof body.website === 'string' && body.website.trim() !== '';
+}
+
+export const STATEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+/** Header check: a client-made key of printable ASCII. */
+export function parseIdempotencyKey(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  if (!/^[\x21-\x7e]{1,200}$/.test(v)) {
+    throw problem(422, 'Invalid Idempotency-Key.', {'Idempotency-Key': 'Printable ASCII, 1 to 200 characters.'});
+  }
+  return v;
+}
+
+function intParam(errors: Errors, v: string | undefined, field: string, dflt: number, max: number): number {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) {
+    errors[field] = 'Must be a positive integer.';
+    return dflt;
+  }
+  return Math.min(n, max);
+}
+
+export function parseSignatoryQuery(q: Record<string, string | undefined>) {
+  const errors: Errors = {};
+  const limit = intParam(errors, q.limit, 'limit', 50, 200);
+  const kind = q.kind || undefined;
+  if (kind !== undefined && !KINDS.includes(kind as SignatoryKind)) errors.kind = `One of: ${KINDS.join(', ')}.`;
+  const search = q.q?.trim() || undefined;
+  if (search !== undefined && search.length > LIMITS.name) errors.q = `At most ${LIMITS.name} characters.`;
+  if (Object.keys(errors).length) fail(errors);
+  return {limit, kind: kind as SignatoryKind | undefined, q: search, cursor: q.cursor || undefined};
+}
+
+export function parseCommentQuery(q: Record<string, string | undefined>) {
+  const errors: Errors = {};
+  const limit = intParam(errors, q.limit, 'limit', 20, 100);
+  const sort = q.sort || 'oldest';
+  if (sort !== 'oldest' && sort !== 'newest') errors.sort = 'One of: oldest, newest.';
+  if (Object.keys(errors).length) fail(errors);
+  return {limit, sort: sort as CommentSort, cursor: q.cursor || undefined};
+}
+
+/**
+ * A publisher's statement file: the wire statement's content fields plus
+ * settings, either flat (`signatories_open`, `goal`, …) or in the wire's
+ * own `signatories: {open, goal, email_required}` / `comments: {open}`.
+ */
+export function parseStatementInput(body: unknown, idFromPath?: string): StatementInput {
+  const b = object(body);
+  const errors: Errors = {};
+  const id = idFromPath ?? b.id;
+  if (typeof id !== 'string' || !STATEMENT_ID.test(id)) errors.id = 'Letters, digits, - and _, at most 100.';
+  const title = text(errors, b, 'title', 'title', LIMITS.title, true);
+  const bodyHtml = typeof b.body === 'string' ? b.body : undefined;
+  if (bodyHtml === undefined) errors.body = 'Required: the statement as HTML.';
+  else if (bodyHtml.length > LIMITS.statementBody) errors.body = `At most ${LIMITS.statementBody} characters.`;
+  const kicker = text(errors, b, 'kicker', 'kicker', LIMITS.title, false);
+  const summary = text(errors, b, 'summary', 'summary', 2000, false);
+  const url = httpUrl(errors, b, 'url', 'url');
+  const published = date(errors, b.published_at, 'published_at');
+  const image = parseImage(errors, b.image);
+  const notes = parseNotes(errors, b.notes);
+
+  const sig = isObject(b.signatories) ? b.signatories : {};
+  const com = isObject(b.comments) ? b.comments : {};
+  const signatoriesOpen = bool(errors, b.signatories_open ?? sig.open, 'signatories_open', true);
+  const commentsOpen = bool(errors, b.comments_open ?? com.open, 'comments_open', true);
+  const emailRequired = bool(errors, b.email_required ?? sig.email_required, 'email_required', false);
+  const moderation = b.moderation ?? com.moderation ?? 'none';
+  if (moderation !== 'none' && moderation !== 'pre') errors.moderation = 'One of: none, pre.';
+  const goal = b.goal ?? sig.goal ?? null;
+  if (goal !== null && (!Number.isInteger(goal) || (goal as number) < 1)) errors.goal = 'A positive integer.';
+  if (Object.keys(errors).length) fail(errors);
+
+  const content: StatementContent = {
+    title: title!,
+    ...(kicker !== undefined && {kicker}), ...(summary !== undefined && {summary}),
+    ...(image !== undefined && {image}), ...(notes.length && {notes}),
+    body: bodyHtml!,
+    ...(published !== undefined && {published_at: published}), ...(url !== undefined && {url}),
+  };
+  return {
+    id: id as string, content, signatories_open: signatoriesOpen, comments_open: commentsOpen,
+    moderation: moderation as Moderation, email_required: emailRequired, goal: goal as number | null,
+  };
+}
+
+function bool(errors: Errors, v: unknown, field: string, dflt: boolean): boolean {
+  if (v === undefined || v === null) return dflt;
+  if (typeof v !== 'boolean') errors[field] = 'Must be true or false.';
+  return v === true;
+}
+
+function date(errors: Errors, v: unknown, field: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) {
+    errors[field] = 'An ISO 8601 date.';
+    return undefined;
+  }
+  return new Date(v).toISOString();
+}
+
+/** Image URLs may be absolute http(s) or site-relative (`/demo/hero.svg`). */
+function imageUrl(s: string): boolean {
+  return isHttpUrl(s) || (s.startsWith('/') && !s.startsWith('//'));
+}
+
+function parseImage(errors: Errors, v: unknown): WireImage | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!isObject(v)) {
+    errors.image = 'An object with url and alt.';
+    return undefined;
+  }
+  const url = text(errors, v, 'url', 'image.url', LIMITS.url, true);
+  if (url !== undefined && !errors['image.url'] && !imageUrl(url)) errors['image.url'] = 'An http(s) or site-relative URL.';
+  const alt = typeof v.alt === 'string' ? v.alt : undefined;
+  if (alt === undefined) errors['image.alt'] = 'Required (may be empty for a decorative image).';
+  const caption = text(errors, v, 'caption', 'image.caption', 2000, false);
+  const credit = text(errors, v, 'credit', 'image.credit', LIMITS.name, false);
+  const creditUrl = httpUrl(errors, v, 'credit_url', 'image.credit_url');
+  for (const dim of ['width', 'height'] as const) {
+    if (v[dim] !== undefined && (!Number.isInteger(v[dim]) || (v[dim] as number) < 1)) errors[`image.${dim}`] = 'A positive integer.';
+  }
+  return {
+    url: url!, alt: alt!,
+    ...(caption !== undefined && {caption}), ...(credit !== undefined && {credit}),
+    ...(creditUrl !== undefined && {credit_url: creditUrl}),
+    ...(v.width !== undefined && {width: v.width as number}), ...(v.height !== undefined && {height: v.height as number}),
+  };
+}
+
+function parseNotes(errors: Errors, v: unknown): WireNote[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    errors.notes = 'A list of {label?, text, at?}.';
+    return [];
+  }
+  return v.map((n, i) => {
+    const note = isObject(n) ? n : {};
+    const label = text(errors, note, 'label', `notes.${i}.label`, LIMITS.name, false);
+    const t = text(errors, note, 'text', `notes.${i}.text`, LIMITS.commentBody, true);
+    const at = date(errors, note.at, `notes.${i}.at`);
+    return {...(label !== undefined && {label}), text: t!, ...(at !== undefined && {at})};
+  });
+}
