@@ -33,9 +33,10 @@ export class SqlStore implements Store {
   constructor(private readonly db: Db) {}
 
   async getStatement(id: string): Promise<StatementRecord | null> {
-    const [row] = await this.db.query<StatementRecord & Record<string, unknown>>(
+    // content as text: the two drivers parse json columns differently.
+    const [row] = await this.db.query<Omit<StatementRecord, 'content'> & {content: string}>(
       `${VISIBLE_COMMENTS}
-       SELECT s.id, s.content, s.signatories_open, s.comments_open, s.moderation, s.email_required,
+       SELECT s.id, s.content::text AS content, s.signatories_open, s.comments_open, s.moderation, s.email_required,
               s.goal, s.updated_at,
               (SELECT count(*)::int FROM signatories WHERE statement_id = $1 AND status = 'published') AS signatories_count,
               (SELECT count(*)::int FROM signatories WHERE statement_id = $1 AND status = 'published' AND public) AS signatories_listed,
@@ -43,13 +44,13 @@ export class SqlStore implements Store {
        FROM statements s WHERE s.id = $1`,
       [id],
     );
-    return row ?? null;
+    return row ? {...row, content: JSON.parse(row.content) as Record<string, unknown>} : null;
   }
 
   async putStatement(input: StatementInput): Promise<boolean> {
     const [row] = await this.db.query<{created: boolean}>(
       `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal)
-       VALUES ($1, $2::json, $3, $4, $5, $6, $7)
+       VALUES ($1, $2::text::json, $3, $4, $5, $6, $7)
        ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content,
          signatories_open = EXCLUDED.signatories_open, comments_open = EXCLUDED.comments_open,
          moderation = EXCLUDED.moderation, email_required = EXCLUDED.email_required,
@@ -244,7 +245,7 @@ export class SqlStore implements Store {
       // Several instances may seed one empty database at once: the first wins.
       const created = await tx.query(
         `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal)
-         VALUES ($1, $2::json, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
+         VALUES ($1, $2::text::json, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
         [input.id, JSON.stringify(input.content), input.signatories_open, input.comments_open,
           input.moderation, input.email_required, input.goal],
       );

@@ -1,0 +1,102 @@
+import {randomBytes} from 'node:crypto';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import postgres from 'postgres';
+import type {AppConfig} from '../src/config.ts';
+import {sha256} from '../src/http.ts';
+import {listen, type RunningServer} from '../src/server.ts';
+import {openStore} from '../src/store/index.ts';
+import type {Store} from '../src/store/store.ts';
+
+export const ADMIN_TOKEN = 'test-admin-token';
+
+/** Opens the same database again and again (for restarts), then throws it away. */
+export interface StoreFactory {
+  open(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+export function pgliteFactory(): StoreFactory {
+  const dir = mkdtempSync(join(tmpdir(), 'undersigned-test-'));
+  return {
+    open: () => openStore({dataDir: dir}),
+    dispose: async () => rmSync(dir, {recursive: true, force: true}),
+  };
+}
+
+/** A fresh schema per run on DATABASE_URL, dropped afterwards, so reruns start clean. */
+export function postgresFactory(url: string): StoreFactory {
+  const schema = `undersigned_test_${randomBytes(6).toString('hex')}`;
+  let created = false;
+  return {
+    async open() {
+      if (!created) {
+        const admin = postgres(url, {max: 1, onnotice: () => {}});
+        await admin.unsafe(`CREATE SCHEMA ${schema}`);
+        await admin.end();
+        created = true;
+      }
+      return openStore({databaseUrl: url, schema});
+    },
+    async dispose() {
+      const admin = postgres(url, {max: 1, onnotice: () => {}});
+      await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+export function serve(store: Store, overrides: Partial<AppConfig> = {}): Promise<RunningServer> {
+  return listen({
+    store,
+    adminTokenHash: sha256(ADMIN_TOKEN),
+    allowedOrigins: null,
+    rateLimit: false,
+    trustProxy: 0,
+    staticRoot: null,
+    log: () => {},
+    ...overrides,
+  }, 0, '127.0.0.1', false);
+}
+
+export function uniqueId(prefix = 'st'): string {
+  return `${prefix}-${randomBytes(5).toString('hex')}`;
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  // Tests read whatever shape came back and assert on it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+export async function request(url: string, init: RequestInit = {}): Promise<Reply> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return {status: res.status, headers: res.headers, text, json};
+}
+
+export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return request(url, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json', ...headers},
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export function admin(url: string, method: string, body?: unknown): Promise<Reply> {
+  return request(url, {
+    method,
+    headers: {Authorization: `Bearer ${ADMIN_TOKEN}`, ...(body !== undefined && {'Content-Type': 'application/json'})},
+    ...(body !== undefined && {body: JSON.stringify(body)}),
+  });
+}
