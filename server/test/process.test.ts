@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, describe, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {postJson, request} from './helpers.ts';
+
+const BIN = fileURLToPath(new URL('../bin.mjs', import.meta.url));
+
+/** The real thing: `undersigned-server` as a process, as `npm start` runs it. */
+describe('the server process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'undersigned-proc-'));
+  const env = {...process.env, DATA_DIR: join(dir, 'data'), PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ADMIN_TOKEN: ''};
+  after(() => rmSync(dir, {recursive: true, force: true}));
+
+  /** Starts the server and resolves once it prints its URL. */
+  function start(): Promise<{child: ChildProcess; url: string; output: () => string; exited: Promise<number | null>}> {
+    const child = spawn(process.execPath, [BIN], {env, stdio: ['ignore', 'pipe', 'pipe']});
+    let out = '';
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return new Promise((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /undersigned: (http:\/\/[^\s]+) \(demo\)/.exec(out);
+        if (m) resolve({child, url: m[1]!, output: () => out, exited});
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      exited.then((code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+  }
+
+  function cli(...args: string[]) {
+    return spawnSync(process.execPath, [BIN, ...args], {env, encoding: 'utf8'});
+  }
+
+  let token = '';
+
+  test('first start migrates, seeds, prints the admin token once, serves API and demo, logs each request', async () => {
+    const s = await start();
+    try {
+      token = /Admin token[^\n]*\n\s+(\S+)/.exec(s.output())?.[1] ?? '';
+      assert.ok(token.length >= 20, s.output());
+      assert.match(s.output(), /Seeded the demo statement/);
+      const st = await request(`${s.url}/v1/statements/wren-river`);
+      assert.equal(st.status, 200);
+      assert.equal(st.json.signatories.count, 30);
+      const page = await request(`${s.url}/`);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type')!, /text\/html/);
+      const svg = await request(`${s.url}/demo/hero.svg`);
+      assert.equal(svg.status, 200);
+      assert.match(svg.headers.get('content-type')!, /image\/svg\+xml/);
+      assert.equal((await request(`${s.url}/demo/data/statement.json`)).status, 200);
+      assert.equal((await request(`${s.url}/v1/admin/statements`, {headers: {Authorization: `Bearer ${token}`}})).status, 200);
+      assert.match(s.output(), /^GET \/v1\/statements\/wren-river 200 \d+ms$/m);
+      assert.match(s.output(), /^GET \/v1\/admin\/statements 200 \d+ms$/m);
+    } finally {
+      s.child.kill('SIGTERM');
+      assert.equal(await s.exited, 0, 'SIGTERM shuts down cleanly');
+    }
+  });
+
+  test('killed without warning after acknowledged writes, it restarts with all of them', async () => {
+    const s = await start();
+    const ids: string[] = [];
+    try {
+      for (let i = 0; i < 5; i++) {
+        const res = await postJson(`${s.url}/v1/statements/wren-river/signatories`, {name: `Crash ${i}`, kind: 'organization'});
+        assert.equal(res.status, 201);
+        ids.push(res.json.signatory.id);
+      }
+      // A second process on the same PGlite directory is refused.
+      const twin = cli('statement', 'list');
+      assert.notEqual(twin.status, 0);
+      assert.match(twin.stderr, /in use by process/);
+    } finally {
+      s.child.kill('SIGKILL');
+      await s.exited;
+    }
+    const again = await start();
+    try {
+      assert.doesNotMatch(again.output(), /Admin token|Seeded/, 'the token is printed once; seeding happens once');
+      const list = await request(`${again.url}/v1/statements/wren-river/signatories?limit=200`);
+      assert.equal(list.json.total, 35);
+      assert.deepEqual(list.json.items.slice(30).map((s: {id: string}) => s.id), ids);
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  });
+
+  test('the CLI puts a statement from a file, lists, exports CSV and rotates the token', () => {
+    const file = join(dir, 'statement.json');
+    writeFileSync(file, JSON.stringify({id: 'cli-made', title: 'Made by CLI', body: '<p>Hi</p>', moderation: 'pre'}));
+    const put = cli('statement', 'put', file);
+    assert.equal(put.status, 0, put.stderr);
+    assert.match(put.stdout, /Created statement "cli-made"/);
+    assert.match(cli('statement', 'put', file).stdout, /Updated/);
+    assert.match(cli('statement', 'list').stdout, /^cli-made\tMade by CLI$/m);
+    writeFileSync(file, JSON.stringify({id: 'cli-bad', body: '<p>no title</p>'}));
+    const bad = cli('statement', 'put', file);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /"title"/);
+    const csv = cli('export', 'wren-river');
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.equal(csv.stdout.trim().split('\r\n').length, 36);
+    const rotated = cli('admin-token', 'rotate');
+    assert.equal(rotated.status, 0);
+    assert.doesNotMatch(rotated.stdout, new RegExp(token));
+    assert.equal(cli('nonsense').status, 2);
+  });
+});

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {csvCell, toCsv} from '../src/csv.ts';
+import {decodeCommentCursor, decodeSignatoryCursor, encodeCommentCursor, encodeSignatoryCursor} from '../src/cursor.ts';
+import {readEnv} from '../src/env.ts';
+import {RateLimiter} from '../src/rate-limit.ts';
+
+describe('csv', () => {
+  test('quotes what needs quoting', () => {
+    assert.equal(csvCell('plain'), 'plain');
+    assert.equal(csvCell('a,b'), '"a,b"');
+    assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+    assert.equal(csvCell('two\nlines'), '"two\nlines"');
+    assert.equal(csvCell(null), '');
+    assert.equal(csvCell(3), '3');
+    assert.equal(toCsv(['a', 'b'], [[1, 'x,y']]), 'a,b\r\n1,"x,y"\r\n');
+  });
+
+  test('defuses spreadsheet formulas', () => {
+    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) assert.equal(csvCell(s).replace(/^"/, '')[0], "'", s);
+    assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+    assert.equal(csvCell('a=b'), 'a=b');
+  });
+});
+
+describe('cursors', () => {
+  test('round-trip and refuse forgeries', () => {
+    assert.equal(decodeSignatoryCursor(encodeSignatoryCursor(42)), 42);
+    const root = {created_at: new Date('2025-05-12T14:00:00.123Z'), id: 'c_x'};
+    assert.deepEqual(decodeCommentCursor(encodeCommentCursor(root)), root);
+    for (const bad of ['', 'x', Buffer.from('{"p":-1}').toString('base64url'), Buffer.from('{"p":"1"}').toString('base64url')]) {
+      assert.throws(() => decodeSignatoryCursor(bad), /cursor/i);
+    }
+    assert.throws(() => decodeCommentCursor(Buffer.from('{"t":"never","i":"c"}').toString('base64url')), /cursor/i);
+  });
+});
+
+describe('rate limiter', () => {
+  test('allows a burst, then says when to come back, then refills', () => {
+    const rl = new RateLimiter(6); // one token every 10 s
+    const t = 1_000_000;
+    for (let i = 0; i < 6; i++) assert.deepEqual(rl.take('a', t), {ok: true});
+    assert.deepEqual(rl.take('a', t), {ok: false, retryAfter: 10});
+    assert.deepEqual(rl.take('b', t), {ok: true}, 'clients are limited apart');
+    assert.deepEqual(rl.take('a', t + 4_000), {ok: false, retryAfter: 6});
+    assert.deepEqual(rl.take('a', t + 10_000), {ok: true});
+  });
+});
+
+describe('environment', () => {
+  test('defaults and parsing', () => {
+    const d = readEnv({});
+    assert.deepEqual(d, {port: 8787, hostname: undefined, dataDir: './.data', databaseUrl: undefined, adminToken: undefined,
+      allowedOrigins: null, rateLimit: 20, trustProxy: 0});
+    const e = readEnv({PORT: '9000', ALLOWED_ORIGINS: 'https://a.example/, https://b.example', RATE_LIMIT_WRITES: '0', TRUST_PROXY: '2'});
+    assert.equal(e.port, 9000);
+    assert.deepEqual(e.allowedOrigins, ['https://a.example', 'https://b.example']);
+    assert.equal(e.rateLimit, false);
+    assert.equal(e.trustProxy, 2);
+    assert.equal(readEnv({RATE_LIMIT_WRITES: 'off'}).rateLimit, false);
+    assert.throws(() => readEnv({PORT: 'eighty'}), /PORT/);
+  });
+});
