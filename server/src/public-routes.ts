@@ -67,6 +67,7 @@ export function publicRoutes(cfg: AppConfig): Hono {
       items: page.items.map(signatoryToWire),
       total: page.total,
       next: page.hasMore && last ? encodeSignatoryCursor(last.position) : null,
+      kinds: page.kinds,
     });
   });
 

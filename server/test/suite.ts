@@ -81,7 +81,9 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
       const {updated_at: _b, ...fromFile} = doc.statement;
       assert.deepEqual(fromServer, fromFile);
       const sigs = await request(`${api}/statements/${id}/signatories?limit=200`);
-      assert.deepEqual(sigs.json, {items: doc.signatories, total: doc.signatories.length, next: null});
+      const kinds = {organization: 0, individual: 0};
+      for (const sig of doc.signatories) kinds[sig.kind as keyof typeof kinds]++;
+      assert.deepEqual(sigs.json, {items: doc.signatories, total: doc.signatories.length, next: null, kinds});
       const comments = await request(`${api}/statements/${id}/comments?limit=100`);
       assert.deepEqual(comments.json, {items: doc.comments, total: doc.comments.length, next: null});
     });
@@ -495,13 +497,20 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
       const both = await allSignatories(id, '&kind=individual&q=LYON');
       assert.deepEqual(both.items.map((s) => s.position), [2, 7]);
       assert.equal((await allSignatories(id, '&q=%E5%B7%9D')).items[0].name, '川を守る会');
+      // Like the widgets' static mode: accents and case folded; role is searched too.
+      assert.deepEqual((await allSignatories(id, '&q=RIOS')).items.map((s) => s.name), ['Ríos Libres']);
+      assert.deepEqual((await allSignatories(id, `&q=${encodeURIComponent('pérez')}`)).items.map((s) => s.name), ['Ana Pérez']);
+      await sign(id, {name: 'Role Holder', kind: 'individual', role: 'Hydrologist'});
+      assert.deepEqual((await allSignatories(id, '&q=hydrolog')).items.map((s) => s.position), [8]);
+      const kinds = await request(`${api}/statements/${id}/signatories?kind=organization&q=lyon`);
+      assert.deepEqual(kinds.json.kinds, {organization: 4, individual: 4}, 'kinds counts the unfiltered list');
       const page1 = await request(`${api}/statements/${id}/signatories?limit=3`);
       assert.deepEqual(page1.json.items.map((s: any) => s.position), [1, 2, 3]);
-      assert.equal(page1.json.total, 7);
+      assert.equal(page1.json.total, 8);
       const page2 = await request(`${api}/statements/${id}/signatories?limit=3&cursor=${page1.json.next}`);
       assert.deepEqual(page2.json.items.map((s: any) => s.position), [4, 5, 6]);
       const page3 = await request(`${api}/statements/${id}/signatories?limit=3&cursor=${page2.json.next}`);
-      assert.deepEqual(page3.json.items.map((s: any) => s.position), [7]);
+      assert.deepEqual(page3.json.items.map((s: any) => s.position), [7, 8]);
       assert.equal(page3.json.next, null);
       const capped = await request(`${api}/statements/${id}/signatories?limit=5000`);
       assert.equal(capped.status, 200);

@@ -1,10 +1,11 @@
 import {newId} from '../ids.ts';
+import {foldForSearch, signatorySearchText} from '../search.ts';
 import {problem} from '../problem.ts';
-import type {NewComment, NewSignatory, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
+import type {NewComment, NewSignatory, SignatoryKind, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
 import {commentToWire, fakeSignatory, signatoryToWire} from '../wire.ts';
 import type {Db, Param, Queryable} from './db.ts';
 import type {
-  CommentQuery, CommentRecord, Idempotency, Kind, ModerationAction, Page, SignatoryQuery,
+  CommentQuery, CommentRecord, Idempotency, Kind, ModerationAction, Page, SignatoryPage, SignatoryQuery,
   SignatoryRecord, StatementRecord, Store, StoredResponse,
 } from './store.ts';
 
@@ -66,20 +67,26 @@ export class SqlStore implements Store {
     return this.db.query(`SELECT id, content->>'title' AS title FROM statements ORDER BY created_at, id`);
   }
 
-  async listSignatories(statementId: string, query: SignatoryQuery): Promise<Page<SignatoryRecord>> {
+  async listSignatories(statementId: string, query: SignatoryQuery): Promise<SignatoryPage> {
     const filter = `statement_id = $1 AND status = 'published' AND public
       AND ($2::text IS NULL OR kind = $2)
-      AND ($3::text IS NULL OR name ILIKE $3 OR organization ILIKE $3 OR location ILIKE $3)`;
-    const params: Param[] = [statementId, query.kind ?? null, query.q ? containsPattern(query.q) : null];
-    const [rows, [count]] = await Promise.all([
+      AND ($3::text IS NULL OR search LIKE $3)`;
+    const params: Param[] = [statementId, query.kind ?? null, query.q ? containsPattern(foldForSearch(query.q)) : null];
+    const [rows, [count], kinds] = await Promise.all([
       this.db.query<SignatoryRecord & Record<string, unknown>>(
         `SELECT ${SIGNATORY_COLS} FROM signatories WHERE ${filter} AND position > $4
          ORDER BY position LIMIT $5`,
         [...params, query.after, query.limit + 1],
       ),
       this.db.query<{n: number}>(`SELECT count(*)::int AS n FROM signatories WHERE ${filter}`, params),
+      this.db.query<{kind: SignatoryKind; n: number}>(
+        `SELECT kind, count(*)::int AS n FROM signatories WHERE statement_id = $1 AND status = 'published' AND public
+         GROUP BY kind`, [statementId]),
     ]);
-    return {items: rows.slice(0, query.limit), total: count!.n, hasMore: rows.length > query.limit};
+    return {
+      items: rows.slice(0, query.limit), total: count!.n, hasMore: rows.length > query.limit,
+      kinds: {organization: 0, individual: 0, ...Object.fromEntries(kinds.map((k) => [k.kind, k.n]))},
+    };
   }
 
   async listComments(statementId: string, query: CommentQuery): Promise<Page<CommentRecord>> {
@@ -134,10 +141,11 @@ export class SqlStore implements Store {
       await tx.query(`UPDATE statements SET last_position = last_position + 1 WHERE id = $1`, [statementId]);
       const [row] = await tx.query<SignatoryRecord & Record<string, unknown>>(
         `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url,
-                                  email, email_key, public)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${SIGNATORY_COLS}`,
+                                  email, email_key, public, search)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${SIGNATORY_COLS}`,
         [statementId, newId('s'), st.last_position + 1, input.name, input.kind, input.organization ?? null,
-          input.role ?? null, input.location ?? null, input.url ?? null, input.email ?? null, emailKey, input.public],
+          input.role ?? null, input.location ?? null, input.url ?? null, input.email ?? null, emailKey, input.public,
+          signatorySearchText(input)],
       );
       return signed(row!, 'published');
     });
@@ -252,10 +260,10 @@ export class SqlStore implements Store {
       if (!created.length) return false;
       for (const s of doc.signatories) {
         await tx.query(
-          `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url, signed_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url, signed_at, search)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [input.id, s.id, s.position, s.name, s.kind, s.organization ?? null, s.role ?? null,
-            s.location ?? null, s.url ?? null, s.signed_at],
+            s.location ?? null, s.url ?? null, s.signed_at, signatorySearchText(s)],
         );
       }
       await tx.query(

@@ -61,6 +61,11 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
+export interface SignatoryPage extends Page<SignatoryRecord> {
+  /** Listed signatories by kind, over the whole unfiltered list. */
+  kinds: Record<SignatoryKind, number>;
+}
+
 /** The Idempotency-Key of a write and a hash of what was asked. */
 export interface Idempotency {
   key: string;
@@ -82,7 +87,7 @@ export interface Store {
   /** Creates or replaces a statement's content and settings; true when created. */
   putStatement(input: StatementInput): Promise<boolean>;
   listStatements(): Promise<{id: string; title: string}[]>;
-  listSignatories(statementId: string, query: SignatoryQuery): Promise<Page<SignatoryRecord>>;
+  listSignatories(statementId: string, query: SignatoryQuery): Promise<SignatoryPage>;
   /** Roots in `sort` order, each followed by its published subtree. */
   listComments(statementId: string, query: CommentQuery): Promise<Page<CommentRecord>>;
 
