@@ -8,6 +8,8 @@ export interface EnvSettings {
   allowedOrigins: string[] | null;
   rateLimit: number | false;
   trustProxy: number;
+  /** Load the demo statement into an empty database. */
+  seedDemo: boolean;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
@@ -29,6 +31,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
     allowedOrigins: origins?.length ? origins : null,
     rateLimit: rate === 0 ? false : rate,
     trustProxy: env.TRUST_PROXY === 'true' ? 1 : int('TRUST_PROXY', 0),
+    seedDemo: env.SEED_DEMO !== '0' && env.SEED_DEMO !== 'false',
   };
 }
 

@@ -4,7 +4,7 @@ import {getConnInfo} from '@hono/node-server/conninfo';
 import {problem, type Problem} from './problem.ts';
 
 export const MAX_BODY = 64 * 1024;
-export const CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=30';
+const CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=30';
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(p), {

@@ -8,7 +8,7 @@ import {openStore} from './store/index.ts';
 export async function main(): Promise<void> {
   const env = readEnv();
   const store = await openStore(env.databaseUrl ? {databaseUrl: env.databaseUrl} : {dataDir: env.dataDir});
-  if (await seedDemo(store)) console.log('Seeded the demo statement into the empty database.');
+  if (env.seedDemo && (await seedDemo(store))) console.log('Seeded the demo statement into the empty database.');
   const token = await resolveAdminToken(store, env.adminToken);
   if (token.created) {
     console.log(`\nAdmin token (printed once, keep it; "undersigned-server admin-token rotate" makes a new one):\n  ${token.created}\n`);

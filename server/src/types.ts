@@ -76,12 +76,6 @@ export interface WireComment {
   edited_at?: string;
 }
 
-export interface WirePage<T> {
-  items: T[];
-  total: number;
-  next: string | null;
-}
-
 export interface NewSignatory {
   name: string;
   kind: SignatoryKind;

@@ -46,7 +46,7 @@ function text(errors: Errors, obj: Json, key: string, field: string, max: number
   return s;
 }
 
-export function isHttpUrl(s: string): boolean {
+function isHttpUrl(s: string): boolean {
   try {
     const u = new URL(s);
     return u.protocol === 'http:' || u.protocol === 'https:';
@@ -125,7 +125,7 @@ export function isHoneypotFilled(body: unknown): boolean {
   return isObject(body) && typeof body.website === 'string' && body.website.trim() !== '';
 }
 
-export const STATEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+const STATEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 /** Header check: a client-made key of printable ASCII. */
 export function parseIdempotencyKey(v: string | undefined): string | null {

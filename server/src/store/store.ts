@@ -1,6 +1,6 @@
 import type {
   CommentSort, ItemStatus, NewComment, NewSignatory, SignatoryKind, StatementInput,
-  StatementSettings, StaticDocument, WireComment, WireSignatory, WriteStatus,
+  StatementSettings, StaticDocument,
 } from '../types.ts';
 
 /** A statement as stored: content plus settings and live counts. */
@@ -108,5 +108,3 @@ export interface Store {
   setSetting(name: string, value: string): Promise<void>;
   close(): Promise<void>;
 }
-
-export type {WriteStatus, WireSignatory, WireComment};
