@@ -434,6 +434,16 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
       } finally {
         await limited.close();
       }
+      const proxied = await serve(store, {rateLimit: 1, trustProxy: 1});
+      try {
+        const url = `${proxied.url}/v1/statements/${id}/signatories`;
+        const from = (xff: string) => postJson(url, {name: xff, kind: 'organization'}, {'X-Forwarded-For': xff});
+        assert.equal((await from('6.6.6.6, 10.0.0.1')).status, 201);
+        assert.equal((await from('10.0.0.2')).status, 201, 'another client behind the proxy');
+        assert.equal((await from('7.7.7.7, 10.0.0.1')).status, 429, 'a forged left entry does not dodge the limit');
+      } finally {
+        await proxied.close();
+      }
     });
 
     test('comments page by roots with whole subtrees, in either sort', async () => {
