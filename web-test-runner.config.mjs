@@ -1,5 +1,6 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {referenceServerPlugin} from './test/plugins/reference-server.mjs';
 
 // Tests drive the system Chromium: no test tool may download a browser here.
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -7,7 +8,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: {exportConditions: ['development']},
-  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'})],
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}), referenceServerPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {
