@@ -74,7 +74,7 @@ export class HttpSource implements StatementSource {
   }
 
   async comment(input: NewComment, opts: WriteOptions): Promise<CommentResult> {
-    const wire = {parent_id: input.parentId ?? null, author: input.author, body: input.body};
+    const wire = {parent_id: input.parentId ?? null, author: input.author, body: input.body, website: input.website};
     const body = await fetchJson(
       `${this.base}/comments`,
       {method: 'POST', body: wire, headers: {'Idempotency-Key': opts.idempotencyKey}, signal: opts.signal},

@@ -114,12 +114,15 @@ export interface NewSignatory {
   url?: string;
   email?: string;
   public: boolean;
+  /** The honeypot: people leave it empty; a filled one makes the server discard the write. */
+  website?: string;
 }
 
 export interface NewComment {
   parentId?: string | null;
   author: {name: string; email?: string};
   body: string;
+  website?: string;
 }
 
 export interface SignResult {

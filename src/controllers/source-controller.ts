@@ -1,4 +1,5 @@
 import {ContextConsumer} from '@lit/context';
+import {Task, initialState} from '@lit/task';
 import type {ReactiveController} from 'lit';
 import {sourceFor, type Statement, type StatementSource} from '../api/index.js';
 import {statementContext} from '../context/statement-context.js';
@@ -29,4 +30,15 @@ export class SourceController implements ReactiveController {
   }
 
   hostConnected(): void {}
+}
+
+/**
+ * The statement an element needs for its own decisions (is signing open?):
+ * the enclosing card's when there is one, else loaded through the source.
+ */
+export function statementTask(host: UndersignedElement, sources: SourceController): Task<readonly [StatementSource | undefined, Statement | undefined], Statement> {
+  return new Task(host, {
+    task: async ([source, provided], {signal}) => provided ?? (source ? source.statement({signal}) : initialState),
+    args: () => [sources.source, sources.statement] as const,
+  });
 }

@@ -147,7 +147,7 @@ export class FakeEndpoint {
   private signatoryPage(params: URLSearchParams) {
     const q = (params.get('q') ?? '').toLowerCase();
     const kind = params.get('kind');
-    const all = this.data.signatories.map((s, i) => ({position: i + 1, ...s}));
+    const all: WireSignatory[] = this.data.signatories.map((s, i) => ({position: i + 1, ...s}));
     const matching = all.filter(
       (s) =>
         (!kind || s.kind === kind) &&

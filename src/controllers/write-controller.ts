@@ -1,0 +1,153 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {ApiError} from '../api/index.js';
+
+export type FormValues = Record<string, string | boolean>;
+
+/** Why the last send failed, as the form explains it. */
+export type WriteFailure =
+  /** The server named fields (422) or the form's own checks did. */
+  | {kind: 'fields'}
+  /** Too many writes: try again after `retryAfter` seconds. */
+  | {kind: 'rate-limited'; retryAfter: number}
+  /** Signing or commenting is closed (403). */
+  | {kind: 'closed'}
+  /** Network, timeout, 5xx or anything unexpected: the text is kept for a retry. */
+  | {kind: 'send'; error: unknown};
+
+interface Draft<V> {
+  values: V;
+  /** The Idempotency-Key of the last attempt, and the values it was made for. */
+  key?: string;
+  keyFor?: string;
+}
+
+export interface WriteOptions<V extends FormValues> {
+  /** Where the draft is kept in localStorage; undefined keeps it in memory only. */
+  storageKey: () => string | undefined;
+  initial: () => V;
+}
+
+function read<V>(key: string | undefined): Draft<V> | undefined {
+  if (!key) return undefined;
+  try {
+    const stored = localStorage.getItem(key);
+    return stored ? (JSON.parse(stored) as Draft<V>) : undefined;
+  } catch {
+    // Storage can be disabled (sandboxed iframes, privacy modes) or hold junk.
+    return undefined;
+  }
+}
+
+function write(key: string | undefined, draft: Draft<unknown> | undefined): void {
+  if (!key) return;
+  try {
+    if (draft) localStorage.setItem(key, JSON.stringify(draft));
+    else localStorage.removeItem(key);
+  } catch {
+    // Without storage the draft lives as long as the page: still better than nothing.
+  }
+}
+
+/**
+ * One form's write, so that nothing a reader typed is lost or sent twice:
+ * the values are kept in localStorage until the server confirms; a retry of
+ * the same values reuses the attempt's Idempotency-Key, so the server never
+ * records them twice; a second submit while one is in flight is ignored.
+ */
+export class WriteController<V extends FormValues, R> implements ReactiveController {
+  values: V;
+  status: 'idle' | 'sending' | 'failed' | 'done' = 'idle';
+  failure?: WriteFailure;
+  /** Messages by form field, from the form's own checks or a 422. */
+  fieldErrors: Record<string, string> = {};
+  result?: R;
+
+  private draft: Draft<V>;
+  private loadedKey?: string;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: WriteOptions<V>
+  ) {
+    this.draft = {values: options.initial()};
+    this.values = this.draft.values;
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const key = this.options.storageKey();
+    if (key === this.loadedKey) return;
+    this.loadedKey = key;
+    const stored = read<V>(key);
+    this.draft = stored ? {...stored, values: {...this.options.initial(), ...stored.values}} : {values: this.options.initial()};
+    this.values = this.draft.values;
+  }
+
+  /** Sets one field, keeps the draft, and clears that field's error. */
+  set(field: keyof V & string, value: V[typeof field]): void {
+    this.values = {...this.values, [field]: value};
+    this.draft = {...this.draft, values: this.values};
+    write(this.loadedKey, this.draft);
+    if (this.fieldErrors[field]) {
+      const {[field]: _cleared, ...rest} = this.fieldErrors;
+      this.fieldErrors = rest;
+    }
+    if (this.status === 'done') this.status = 'idle';
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Sends the values unless a send is in flight. `check` returns the form's
+   * own field errors; `fieldOf` maps a 422's field names to the form's.
+   */
+  async submit(
+    send: (values: V, idempotencyKey: string) => Promise<R>,
+    check: (values: V) => Record<string, string>,
+    fieldOf: (serverField: string) => string = (f) => f
+  ): Promise<R | undefined> {
+    if (this.status === 'sending') return undefined;
+    this.fieldErrors = check(this.values);
+    if (Object.keys(this.fieldErrors).length) {
+      this.status = 'failed';
+      this.failure = {kind: 'fields'};
+      this.host.requestUpdate();
+      return undefined;
+    }
+    const sent = JSON.stringify(this.values);
+    // The same values keep their key: if an earlier attempt did reach the
+    // server, this one gets its answer instead of making a second record.
+    if (this.draft.keyFor !== sent || !this.draft.key) this.draft = {...this.draft, key: crypto.randomUUID(), keyFor: sent};
+    write(this.loadedKey, this.draft);
+    this.status = 'sending';
+    this.failure = undefined;
+    this.host.requestUpdate();
+    try {
+      this.result = await send(this.values, this.draft.key!);
+      this.status = 'done';
+      this.draft = {values: this.options.initial()};
+      this.values = this.draft.values;
+      write(this.loadedKey, undefined);
+      return this.result;
+    } catch (error) {
+      this.status = 'failed';
+      this.failure = this.describe(error, fieldOf);
+      // A refused write recorded nothing: the next attempt may use a new key.
+      if (this.failure.kind === 'fields' || this.failure.kind === 'closed') this.draft = {values: this.values};
+      write(this.loadedKey, this.draft);
+      throw error;
+    } finally {
+      this.host.requestUpdate();
+    }
+  }
+
+  private describe(error: unknown, fieldOf: (f: string) => string): WriteFailure {
+    if (!(error instanceof ApiError) || error.kind !== 'http') return {kind: 'send', error};
+    if (error.status === 422 && error.problem?.errors && Object.keys(error.problem.errors).length) {
+      this.fieldErrors = Object.fromEntries(Object.entries(error.problem.errors).map(([f, m]) => [fieldOf(f), m]));
+      return {kind: 'fields'};
+    }
+    if (error.status === 429) return {kind: 'rate-limited', retryAfter: error.retryAfter ?? 60};
+    if (error.status === 403) return {kind: 'closed'};
+    return {kind: 'send', error};
+  }
+}

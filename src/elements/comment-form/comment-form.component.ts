@@ -1,0 +1,170 @@
+import {html, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
+import {ApiError, type CommentResult} from '../../api/index.js';
+import {SourceController, statementTask} from '../../controllers/source-controller.js';
+import {WriteController} from '../../controllers/write-controller.js';
+import {LocaleController} from '../../i18n/locale-controller.js';
+import {baseStyles} from '../../internal/base.styles.js';
+import {focusFirstInvalid, honeypotField, isEmail, textField} from '../../internal/form-fields.js';
+import {formStyles} from '../../internal/form.styles.js';
+import {dispatchError} from '../../internal/status-views.js';
+import {UndersignedElement} from '../../internal/undersigned-element.js';
+import {commentFormStyles} from './comment-form.styles.js';
+
+const MAX_NAME = 200;
+const MAX_BODY = 10_000;
+
+type CommentValues = {name: string; email: string; body: string; website: string};
+
+const empty = (): CommentValues => ({name: '', email: '', body: '', website: ''});
+
+/** The server's field names for a comment, mapped to this form's. */
+const FIELD_OF: Record<string, string> = {'author.name': 'name', 'author.email': 'email', parent_id: 'body'};
+
+/**
+ * The form to comment on a statement or, with `parent-id`, to reply to a
+ * comment. `<comment-thread>` shows one under the thread and one under a
+ * comment whose Reply button was pressed. The text is kept in localStorage
+ * until the server confirms it; a retry never posts twice. Escape in a
+ * reply form cancels it.
+ *
+ * @summary A form to comment or reply.
+ *
+ * @fires undersigned-comment - The server took a comment. `detail: {comment, status}`, status `published` or `pending`.
+ * @fires undersigned-error - Sending failed. `detail: {error, action: 'comment'}`.
+ * @fires undersigned-cancel - A reply form was cancelled (Cancel or Escape). Does not cross the shadow root.
+ *
+ * @csspart base - The form's frame.
+ * @csspart heading - The heading of the top-level form.
+ * @csspart form - The form element.
+ * @csspart submit-button - The submit button.
+ * @csspart cancel-button - The cancel button of a reply form.
+ * @csspart closed - The "comments are closed" message.
+ */
+export class CommentForm extends UndersignedElement {
+  static override styles = [baseStyles, formStyles, commentFormStyles];
+
+  /** The comment this form replies to; empty for a new top-level comment. */
+  @property({attribute: 'parent-id', reflect: true}) accessor parentId: string | undefined;
+
+  private readonly locale = new LocaleController(this);
+  private readonly sources = new SourceController(this);
+  private readonly statementTask = statementTask(this, this.sources);
+  private readonly write = new WriteController<CommentValues, CommentResult>(this, {
+    storageKey: () =>
+      this.sources.source ? `undersigned:comment:${this.sources.source.key}:${this.parentId ?? ''}` : undefined,
+    initial: empty,
+  });
+
+  /** Puts focus in the first field, for a reply form just opened. */
+  override focus(): void {
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('input, textarea')?.focus());
+  }
+
+  protected override render() {
+    const source = this.sources.source;
+    const statement = this.statementTask.value;
+    if (!source?.writable || !statement) return nothing;
+    if (!statement.comments.open) {
+      return this.parentId ? nothing : html`<p class="status" part="base closed">${this.locale.t('commentsClosed')}</p>`;
+    }
+    const t = this.locale.t.bind(this.locale);
+    const {values, fieldErrors: errors, status, failure} = this.write;
+    const set = (field: keyof CommentValues) => (value: string) => this.write.set(field, value);
+    const length = [...values.body].length;
+    const reply = Boolean(this.parentId);
+    return html`<section class="root" part="base" dir=${this.locale.dir}
+        aria-labelledby=${reply ? nothing : 'comment-heading'} aria-label=${reply ? t('reply') : nothing}>
+      ${reply ? nothing : html`<h3 id="comment-heading" part="heading">${t('commentHeading')}</h3>`}
+      <form part="form" novalidate @submit=${this.submit} @keydown=${this.onKeydown}>
+        ${textField({id: 'body', label: t('fieldComment'), value: values.body, error: errors.body, required: true,
+          multiline: true, hint: t('charCount', {count: length, max: MAX_BODY}), onInput: set('body')})}
+        ${textField({id: 'name', label: t('fieldName'), value: values.name, error: errors.name, required: true,
+          autocomplete: 'name', maxlength: MAX_NAME, onInput: set('name')})}
+        ${textField({id: 'email', label: t('fieldEmail'), type: 'email', optionalText: t('optional'), value: values.email,
+          error: errors.email, autocomplete: 'email', maxlength: 254, onInput: set('email')})}
+        ${honeypotField(values.website, set('website'))}
+        <div class="actions">
+          <button class="button primary" part="submit-button" type="submit" ?disabled=${status === 'sending'}>
+            ${status === 'sending' ? t('sending') : reply ? t('postReply') : t('postComment')}
+          </button>
+          ${reply
+            ? html`<button class="button" part="cancel-button" type="button" @click=${this.cancel}>${t('cancel')}</button>`
+            : nothing}
+        </div>
+        <div role="alert" class="form-error">${failure ? this.failureMessage() : nothing}</div>
+        <div role="status" aria-live="polite">
+          ${status === 'done' && this.write.result
+            ? html`<p class="confirmation">
+                ${this.write.result.status === 'published' ? t('commentPublished') : t('commentPending')}
+              </p>`
+            : nothing}
+        </div>
+      </form>
+    </section>`;
+  }
+
+  private failureMessage(): string {
+    const failure = this.write.failure!;
+    switch (failure.kind) {
+      case 'fields':
+        return this.locale.t('errorFixFields');
+      case 'rate-limited':
+        return this.locale.t('errorRateLimited', {seconds: failure.retryAfter});
+      case 'closed':
+        return this.locale.t('commentsClosed');
+      case 'send':
+        return this.locale.t('errorSend');
+    }
+  }
+
+  private check(values: CommentValues): Record<string, string> {
+    const errors: Record<string, string> = {};
+    const required = this.locale.t('errorRequired');
+    if (!values.body.trim()) errors.body = required;
+    else if ([...values.body].length > MAX_BODY) errors.body = this.locale.t('errorTooLong', {max: MAX_BODY});
+    if (!values.name.trim()) errors.name = required;
+    else if (values.name.trim().length > MAX_NAME) errors.name = this.locale.t('errorTooLong', {max: MAX_NAME});
+    if (values.email.trim() && !isEmail(values.email.trim())) errors.email = this.locale.t('errorEmail');
+    return errors;
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.parentId) {
+      event.preventDefault();
+      this.cancel();
+    }
+  };
+
+  private readonly cancel = () => {
+    this.dispatchEvent(new Event('undersigned-cancel', {bubbles: true}));
+  };
+
+  private readonly submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const source = this.sources.source;
+    if (!source) return;
+    try {
+      const result = await this.write.submit(
+        (values, idempotencyKey) =>
+          source.comment(
+            {
+              parentId: this.parentId || null,
+              author: {name: values.name.trim(), email: values.email.trim() || undefined},
+              body: values.body,
+              website: values.website || undefined,
+            },
+            {idempotencyKey}
+          ),
+        (values) => this.check(values),
+        (field) => FIELD_OF[field] ?? field
+      );
+      if (result) {
+        this.dispatchEvent(new CustomEvent('undersigned-comment', {bubbles: true, composed: true, detail: result}));
+      }
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 422)) dispatchError(this, error, 'comment');
+    }
+    if (this.write.failure?.kind === 'fields') await focusFirstInvalid(this);
+  };
+}

@@ -1,0 +1,196 @@
+import {html, nothing} from 'lit';
+import {ApiError, type SignResult, type SignatoryKind, type Statement} from '../../api/index.js';
+import {SourceController, statementTask} from '../../controllers/source-controller.js';
+import {WriteController} from '../../controllers/write-controller.js';
+import {LocaleController} from '../../i18n/locale-controller.js';
+import {baseStyles} from '../../internal/base.styles.js';
+import {focusFirstInvalid, honeypotField, isEmail, textField} from '../../internal/form-fields.js';
+import {formStyles} from '../../internal/form.styles.js';
+import {dispatchError} from '../../internal/status-views.js';
+import {UndersignedElement} from '../../internal/undersigned-element.js';
+import {signFormStyles} from './sign-form.styles.js';
+
+const MAX = 200;
+
+type SignValues = {
+  name: string;
+  kind: SignatoryKind;
+  organization: string;
+  role: string;
+  location: string;
+  email: string;
+  public: boolean;
+  website: string;
+};
+
+const empty = (): SignValues => ({
+  name: '',
+  kind: 'individual',
+  organization: '',
+  role: '',
+  location: '',
+  email: '',
+  public: true,
+  website: '',
+});
+
+/**
+ * The form to add one's name to a statement. `<signatory-list>` shows it
+ * under the list where signing is open; it also stands alone, with its own
+ * `endpoint` and `statement` or inside a `<statement-card>`. What a reader
+ * types is kept in localStorage until the server confirms it, and a retry
+ * never records a signature twice. Hidden in static mode; says so when
+ * signing is closed.
+ *
+ * @summary A form to sign a statement.
+ *
+ * @fires undersigned-sign - The server took a signature. `detail: {signatory, status}`, status `published` or `pending`.
+ * @fires undersigned-error - Sending failed. `detail: {error, action: 'sign'}`.
+ *
+ * @csspart base - The form's frame.
+ * @csspart heading - The "Add your name" heading.
+ * @csspart form - The form element.
+ * @csspart submit-button - The submit button.
+ * @csspart confirmation - The thank-you message after signing.
+ * @csspart closed - The "signing is closed" message.
+ */
+export class SignForm extends UndersignedElement {
+  static override styles = [baseStyles, formStyles, signFormStyles];
+
+  private readonly locale = new LocaleController(this);
+  private readonly sources = new SourceController(this);
+  private readonly write = new WriteController<SignValues, SignResult>(this, {
+    storageKey: () => (this.sources.source ? `undersigned:sign:${this.sources.source.key}` : undefined),
+    initial: empty,
+  });
+
+  /** The statement, for whether signing is open and e-mail required: the card's, or loaded here. */
+  private readonly statementTask = statementTask(this, this.sources);
+
+  protected override render() {
+    const source = this.sources.source;
+    const statement = this.statementTask.value;
+    if (!source?.writable || !statement) return nothing;
+    if (!statement.signatories.open) {
+      return html`<p class="root status" part="base closed">${this.locale.t('signingClosed')}</p>`;
+    }
+    return html`<section class="root" part="base" dir=${this.locale.dir} aria-labelledby="sign-heading">
+      <h3 id="sign-heading" part="heading">${this.locale.t('signHeading')}</h3>
+      ${this.renderForm(statement)}
+    </section>`;
+  }
+
+  private renderForm(statement: Statement) {
+    const t = this.locale.t.bind(this.locale);
+    const {values, fieldErrors: errors, status, failure} = this.write;
+    const emailRequired = statement.signatories.emailRequired ?? false;
+    const set = <K extends keyof SignValues>(field: K) => (value: SignValues[K]) => this.write.set(field, value);
+    return html`<form part="form" novalidate @submit=${this.submit}>
+      ${textField({id: 'name', label: t('fieldName'), value: values.name, error: errors.name, required: true,
+        autocomplete: 'name', maxlength: MAX, onInput: set('name')})}
+      <fieldset>
+        <legend>${t('fieldKind')}</legend>
+        ${(['individual', 'organization'] as const).map(
+          (kind) => html`<label class="check"
+            ><input type="radio" name="kind" value=${kind} .checked=${values.kind === kind}
+              @change=${() => this.write.set('kind', kind)} />
+            ${kind === 'individual' ? t('kindIndividual') : t('kindOrganization')}</label
+          >`
+        )}
+      </fieldset>
+      ${values.kind === 'individual'
+        ? textField({id: 'organization', label: t('fieldOrganization'), optionalText: t('optional'),
+            value: values.organization, error: errors.organization, autocomplete: 'organization', maxlength: MAX,
+            onInput: set('organization')})
+        : nothing}
+      ${textField({id: 'role', label: t('fieldRole'), optionalText: t('optional'), value: values.role,
+        error: errors.role, autocomplete: 'organization-title', maxlength: MAX, onInput: set('role')})}
+      ${textField({id: 'location', label: t('fieldLocation'), optionalText: t('optional'), value: values.location,
+        error: errors.location, autocomplete: 'address-level2', maxlength: MAX, onInput: set('location')})}
+      ${textField({id: 'email', label: t('fieldEmail'), type: 'email', optionalText: emailRequired ? undefined : t('optional'),
+        value: values.email, error: errors.email, required: emailRequired, autocomplete: 'email', maxlength: 254,
+        onInput: set('email')})}
+      <label class="check"
+        ><input type="checkbox" name="public" .checked=${values.public}
+          @change=${(e: Event) => this.write.set('public', (e.target as HTMLInputElement).checked)} />
+        ${t('fieldPublic')}</label
+      >
+      ${honeypotField(values.website, set('website'))}
+      <p class="privacy muted">${t('privacy')}</p>
+      <div class="actions">
+        <button class="button primary" part="submit-button" type="submit" ?disabled=${status === 'sending'}
+          aria-disabled=${status === 'sending'}>
+          ${status === 'sending' ? t('sending') : t('signSubmit')}
+        </button>
+      </div>
+      <div role="alert" class="form-error">${failure ? this.failureMessage() : nothing}</div>
+      <div role="status" aria-live="polite">
+        ${status === 'done' && this.write.result
+          ? html`<p class="confirmation" part="confirmation">
+              ${this.write.result.status === 'published' ? t('signedPublished') : t('signedPending')}
+            </p>`
+          : nothing}
+      </div>
+    </form>`;
+  }
+
+  private failureMessage(): string {
+    const failure = this.write.failure!;
+    switch (failure.kind) {
+      case 'fields':
+        return this.locale.t('errorFixFields');
+      case 'rate-limited':
+        return this.locale.t('errorRateLimited', {seconds: failure.retryAfter});
+      case 'closed':
+        return this.locale.t('signingClosed');
+      case 'send':
+        return this.locale.t('errorSend');
+    }
+  }
+
+  private check(values: SignValues, emailRequired: boolean): Record<string, string> {
+    const errors: Record<string, string> = {};
+    const tooLong = this.locale.t('errorTooLong', {max: MAX});
+    if (!values.name.trim()) errors.name = this.locale.t('errorRequired');
+    for (const field of ['name', 'organization', 'role', 'location'] as const) {
+      if (!errors[field] && values[field].trim().length > MAX) errors[field] = tooLong;
+    }
+    const email = values.email.trim();
+    if (!email && emailRequired) errors.email = this.locale.t('errorRequired');
+    else if (email && !isEmail(email)) errors.email = this.locale.t('errorEmail');
+    return errors;
+  }
+
+  private readonly submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const source = this.sources.source;
+    const statement = this.statementTask.value;
+    if (!source || !statement) return;
+    const optional = (value: string) => value.trim() || undefined;
+    try {
+      const result = await this.write.submit(
+        (values, idempotencyKey) =>
+          source.sign(
+            {
+              name: values.name.trim(),
+              kind: values.kind,
+              organization: values.kind === 'individual' ? optional(values.organization) : undefined,
+              role: optional(values.role),
+              location: optional(values.location),
+              email: optional(values.email),
+              public: values.public,
+              website: optional(values.website),
+            },
+            {idempotencyKey}
+          ),
+        (values) => this.check(values, statement.signatories.emailRequired ?? false)
+      );
+      if (result) {
+        this.dispatchEvent(new CustomEvent('undersigned-sign', {bubbles: true, composed: true, detail: result}));
+      }
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 422)) dispatchError(this, error, 'sign');
+    }
+    if (this.write.failure?.kind === 'fields') await focusFirstInvalid(this);
+  };
+}

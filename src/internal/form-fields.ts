@@ -1,0 +1,80 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {live} from 'lit/directives/live.js';
+
+export interface TextFieldOptions {
+  /** The control's id inside the shadow root; its error is `${id}-error`. */
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  required?: boolean;
+  /** Shown after the label for fields that may be left empty. */
+  optionalText?: string;
+  type?: 'text' | 'email' | 'url';
+  autocomplete?: string;
+  maxlength?: number;
+  multiline?: boolean;
+  /** A line under the field, e.g. a character count; announced with the field. */
+  hint?: string;
+  onInput: (value: string) => void;
+}
+
+/** A labelled text field with its error tied to it for screen readers. */
+export function textField(o: TextFieldOptions): TemplateResult {
+  const described = [o.error ? `${o.id}-error` : '', o.hint ? `${o.id}-hint` : ''].filter(Boolean).join(' ');
+  const input = (event: Event) => o.onInput((event.target as HTMLInputElement | HTMLTextAreaElement).value);
+  return html`<div class="field ${o.error ? 'invalid' : ''}">
+    <label for=${o.id}
+      >${o.label}${o.optionalText ? html` <span class="muted">(${o.optionalText})</span>` : nothing}</label
+    >
+    ${o.multiline
+      ? html`<textarea
+          id=${o.id}
+          name=${o.id}
+          rows="5"
+          .value=${live(o.value)}
+          ?required=${o.required}
+          maxlength=${o.maxlength ?? nothing}
+          aria-invalid=${o.error ? 'true' : 'false'}
+          aria-describedby=${described || nothing}
+          @input=${input}
+        ></textarea>`
+      : html`<input
+          id=${o.id}
+          name=${o.id}
+          type=${o.type ?? 'text'}
+          .value=${live(o.value)}
+          ?required=${o.required}
+          maxlength=${o.maxlength ?? nothing}
+          autocomplete=${o.autocomplete ?? nothing}
+          aria-invalid=${o.error ? 'true' : 'false'}
+          aria-describedby=${described || nothing}
+          @input=${input}
+        />`}
+    ${o.hint ? html`<span class="hint muted" id="${o.id}-hint">${o.hint}</span>` : nothing}
+    ${o.error ? html`<span class="field-error" id="${o.id}-error">${o.error}</span>` : nothing}
+  </div>`;
+}
+
+/**
+ * A field people never see and bots fill in: a non-empty value makes the
+ * server discard the write while answering as if it took it.
+ */
+export function honeypotField(value: string, onInput: (value: string) => void): TemplateResult {
+  return html`<div class="honeypot" aria-hidden="true">
+    <label>Website <input name="website" tabindex="-1" autocomplete="off" .value=${live(value)}
+      @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} /></label>
+  </div>`;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value);
+}
+
+/** Moves focus to the first invalid control after the form re-renders. */
+export async function focusFirstInvalid(host: HTMLElement & {updateComplete: Promise<boolean>}): Promise<void> {
+  await host.updateComplete;
+  host.shadowRoot?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
