@@ -28,6 +28,7 @@ const FIELD_OF: Record<string, string> = {'author.name': 'name', 'author.email':
  * until the server confirms it; a retry never posts twice. Escape in a
  * reply form cancels it.
  *
+ * @tag comment-form
  * @summary A form to comment or reply.
  *
  * @fires undersigned-comment - The server took a comment. `detail: {comment, status}`, status `published` or `pending`.

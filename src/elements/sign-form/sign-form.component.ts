@@ -42,6 +42,7 @@ const empty = (): SignValues => ({
  * never records a signature twice. Hidden in static mode; says so when
  * signing is closed.
  *
+ * @tag sign-form
  * @summary A form to sign a statement.
  *
  * @fires undersigned-sign - The server took a signature. `detail: {signatory, status}`, status `published` or `pending`.

@@ -21,6 +21,7 @@ const SLOT = '\u0000';
  * they read the card's source and statement through context, so they need
  * no attributes of their own and fetch nothing the card already has.
  *
+ * @tag statement-card
  * @summary Shows a statement (open letter, petition) from an endpoint or a static document.
  *
  * @slot - Elements shown under the statement, usually `<signatory-list>` and `<comment-thread>`.
