@@ -1,0 +1,197 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import '../../src/elements/sign-form/sign-form.js';
+import type {SignForm} from '../../src/elements/sign-form/sign-form.js';
+import {FakeEndpoint, wireStatement} from '../helpers/fake-endpoint.js';
+import {listedSignatories, referenceServer} from '../helpers/reference-server.js';
+
+const shadow = (el: SignForm) => el.shadowRoot!;
+const field = (el: SignForm, id: string) => shadow(el).querySelector<HTMLInputElement>(`#${id}`)!;
+const submitButton = (el: SignForm) => shadow(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!;
+
+async function form(endpoint: string, statement = 'wren-river'): Promise<SignForm> {
+  const el = await fixture<SignForm>(html`<sign-form lang="en" endpoint=${endpoint} statement=${statement}></sign-form>`);
+  await waitUntil(() => shadow(el).querySelector('form, [part~="closed"]'), 'the form did not appear');
+  return el;
+}
+
+async function type(el: SignForm, id: string, text: string): Promise<void> {
+  field(el, id).focus();
+  await sendKeys({type: text});
+}
+
+describe('<sign-form> against the reference server', () => {
+  let endpoint: string;
+  before(async () => {
+    endpoint = await referenceServer.start();
+  });
+  beforeEach(() => localStorage.clear());
+
+  it('signs end to end from the keyboard alone, announces it and fires undersigned-sign', async () => {
+    const before = await listedSignatories(endpoint, 'wren-river');
+    const el = await form(endpoint);
+    await expect(el).to.be.accessible();
+    // Keyboard only: type in the name, Tab through the kind radios to the later fields.
+    field(el, 'name').focus();
+    await sendKeys({type: 'Ana Lucía Pérez'});
+    await sendKeys({press: 'Tab'});
+    expect(shadow(el).activeElement?.getAttribute('name')).to.equal('kind');
+    await sendKeys({press: 'Tab'});
+    expect(shadow(el).activeElement?.id).to.equal('organization');
+    await sendKeys({type: 'Friends of the Wren'});
+    await sendKeys({press: 'Tab'});
+    await sendKeys({type: 'Volunteer'});
+    await sendKeys({press: 'Tab'});
+    await sendKeys({type: 'Millbrook'});
+    const signed = oneEvent(el, 'undersigned-sign');
+    await sendKeys({press: 'Enter'});
+    const {detail} = await signed;
+    expect(detail.status).to.equal('published');
+    expect(detail.signatory).to.include({name: 'Ana Lucía Pérez', organization: 'Friends of the Wren', location: 'Millbrook'});
+    const status = shadow(el).querySelector('[role="status"]')!;
+    await waitUntil(() => status.textContent?.includes('your name has been added'), 'no confirmation');
+    expect(field(el, 'name').value).to.equal('');
+    expect(await listedSignatories(endpoint, 'wren-river')).to.equal(before + 1);
+  });
+
+  it('shows what is missing at its field, focuses it, and sends nothing', async () => {
+    const el = await form(endpoint);
+    await type(el, 'email', 'not-an-address');
+    submitButton(el).click();
+    await waitUntil(() => field(el, 'name').getAttribute('aria-invalid') === 'true');
+    expect(shadow(el).querySelector('#name-error')?.textContent).to.equal('Required.');
+    expect(shadow(el).querySelector('#email-error')?.textContent).to.equal('Enter a valid e-mail address.');
+    expect(field(el, 'name').getAttribute('aria-describedby')).to.equal('name-error');
+    expect(shadow(el).activeElement).to.equal(field(el, 'name'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('records one signature for a double click', async () => {
+    const before = await listedSignatories(endpoint, 'wren-river');
+    const el = await form(endpoint);
+    await type(el, 'name', 'Double Clicker');
+    const signed = oneEvent(el, 'undersigned-sign');
+    submitButton(el).click();
+    submitButton(el).click();
+    await signed;
+    expect(await listedSignatories(endpoint, 'wren-river')).to.equal(before + 1);
+  });
+
+  it('keeps the form filled while the server is down, and a retry after it is back records exactly one', async () => {
+    const before = await listedSignatories(endpoint, 'wren-river');
+    const el = await form(endpoint);
+    await type(el, 'name', 'Patient Person');
+    await referenceServer.stop();
+    try {
+      const failed = oneEvent(el, 'undersigned-error');
+      submitButton(el).click();
+      expect((await failed).detail.action).to.equal('sign');
+    } finally {
+      await referenceServer.resume();
+    }
+    expect(shadow(el).querySelector('[role="alert"]')?.textContent).to.contain('Your text is kept');
+    expect(field(el, 'name').value).to.equal('Patient Person');
+    const signed = oneEvent(el, 'undersigned-sign');
+    submitButton(el).click();
+    await signed;
+    expect(await listedSignatories(endpoint, 'wren-river')).to.equal(before + 1);
+  });
+
+  it('records exactly one when the server took it but the answer was lost, and the reader retries', async () => {
+    const before = await listedSignatories(endpoint, 'wren-river');
+    const realFetch = window.fetch;
+    const keys: (string | null)[] = [];
+    // Every attempt reaches the server; the first three answers are lost on the way back.
+    let lose = 3;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      if (init?.method === 'POST') {
+        keys.push(new Headers(init.headers).get('Idempotency-Key'));
+        if (lose-- > 0) throw new TypeError('Failed to fetch');
+      }
+      return response;
+    };
+    try {
+      const el = await form(endpoint);
+      await type(el, 'name', 'Lost Answer');
+      const failed = oneEvent(el, 'undersigned-error');
+      submitButton(el).click();
+      await failed;
+      const signed = oneEvent(el, 'undersigned-sign');
+      submitButton(el).click();
+      await signed;
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(keys).to.have.length(4);
+    expect(new Set(keys).size).to.equal(1);
+    expect(await listedSignatories(endpoint, 'wren-river')).to.equal(before + 1);
+  });
+
+  it('keeps a draft across a reload of the page until the server confirms it', async () => {
+    const first = await form(endpoint);
+    await type(first, 'name', 'Draft Keeper');
+    await type(first, 'location', 'Lyon');
+    first.remove();
+    const second = await form(endpoint);
+    expect(field(second, 'name').value).to.equal('Draft Keeper');
+    expect(field(second, 'location').value).to.equal('Lyon');
+  });
+
+  it('says signing is closed instead of showing the form', async () => {
+    await referenceServer.putStatement({id: 'closed-letter', signatories_open: false});
+    const el = await form(endpoint, 'closed-letter');
+    expect(shadow(el).querySelector('form')).to.equal(null);
+    expect(shadow(el).textContent).to.contain('Signing is closed.');
+  });
+
+  it('asks for an e-mail address where the statement requires one', async () => {
+    await referenceServer.putStatement({id: 'email-letter', email_required: true});
+    const el = await form(endpoint, 'email-letter');
+    await type(el, 'name', 'No Mail');
+    submitButton(el).click();
+    await waitUntil(() => shadow(el).querySelector('#email-error'));
+    expect(field(el, 'email').required).to.equal(true);
+  });
+
+  it('says when to try again after too many attempts', async () => {
+    const limited = await referenceServer.start({rateLimit: 1});
+    try {
+      const el = await form(limited);
+      await type(el, 'name', 'First');
+      const signed = oneEvent(el, 'undersigned-sign');
+      submitButton(el).click();
+      await signed;
+      await type(el, 'name', 'Second');
+      submitButton(el).click();
+      await waitUntil(() => shadow(el).querySelector('[role="alert"]')?.textContent?.includes('Try again in'));
+      expect(field(el, 'name').value).to.equal('Second');
+    } finally {
+      endpoint = await referenceServer.start();
+    }
+  });
+});
+
+describe('<sign-form> with a server that names fields', () => {
+  let api: FakeEndpoint;
+  afterEach(() => api.restore());
+
+  it('shows a 422 at the fields it names', async () => {
+    api = new FakeEndpoint({statement: wireStatement({signatories: {count: 0, open: true}})});
+    api.fail(/signatories$/, {status: 422, body: {title: 'Invalid', status: 422, errors: {location: 'Unknown place.'}}});
+    const el = await form(api.base, 'test-letter');
+    await type(el, 'name', 'Someone');
+    submitButton(el).click();
+    await waitUntil(() => shadow(el).querySelector('#location-error'));
+    expect(shadow(el).querySelector('#location-error')?.textContent).to.equal('Unknown place.');
+    expect(field(el, 'location').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('is hidden in static mode', async () => {
+    api = new FakeEndpoint({statement: wireStatement()});
+    const doc = URL.createObjectURL(new Blob([JSON.stringify({statement: wireStatement()})], {type: 'application/json'}));
+    const el = await fixture<SignForm>(html`<sign-form src=${doc}></sign-form>`);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('form')).to.equal(null);
+  });
+});
