@@ -1,0 +1,119 @@
+import type {Catalog, MessageKey, Params, Plural} from './catalog.js';
+import {ar} from './locales/ar.js';
+import {de} from './locales/de.js';
+import {en} from './locales/en.js';
+import {es} from './locales/es.js';
+import {fr} from './locales/fr.js';
+import {pt} from './locales/pt.js';
+
+export type {Catalog, Message, MessageKey, Params, Plural} from './catalog.js';
+
+/** The languages the widgets speak; the first is the fallback. */
+export const LOCALES = ['en', 'es', 'fr', 'pt', 'de', 'ar'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+// Plain object literals, all in the bundle: six catalogs gzip to a few KB,
+// less than the code a lazy loader would need.
+const catalogs: Record<Locale, Catalog> = {en, es, fr, pt, de, ar};
+
+const isLocale = (tag: string): tag is Locale => (LOCALES as readonly string[]).includes(tag);
+
+/**
+ * The supported locale that best matches a BCP 47 tag: `es-MX` → `es`,
+ * `pt_BR` → `pt`, anything unknown or malformed → `en`.
+ */
+export function resolveLocale(tag: string | null | undefined): Locale {
+  // The language subtag decides: we ship one catalog per language, not per region.
+  const language = (tag ?? '').trim().split(/[-_]/)[0]!.toLowerCase();
+  return isLocale(language) ? language : 'en';
+}
+
+/** Text direction of a locale's script. */
+export function dirOf(locale: Locale): 'ltr' | 'rtl' {
+  return locale === 'ar' ? 'rtl' : 'ltr';
+}
+
+// Intl constructors are slow next to format calls: one instance per locale and options.
+const cache = new Map<string, Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cached<T extends Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T
+): T {
+  let value = cache.get(key) as T | undefined;
+  if (!value) cache.set(key, (value = make()));
+  return value;
+}
+
+/** A number in the locale's digits and grouping. */
+export function formatNumber(locale: Locale, n: number): string {
+  return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+}
+
+/**
+ * The message `key` in `locale`, placeholders filled. A plural message picks
+ * its form by `Intl.PluralRules` on `params.count`, or, without `count`, on the
+ * message's only number param (`errorRateLimited` uses `seconds`). A missing
+ * form falls back to `other`; a missing placeholder value is left visible.
+ */
+export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
+  const message: string | Plural = catalogs[locale][key] ?? en[key];
+  let text: string;
+  if (typeof message === 'string') {
+    text = message;
+  } else {
+    const n = params['count'] ?? Object.values(params).find((v) => typeof v === 'number');
+    const category = cached(`p:${locale}`, () => new Intl.PluralRules(locale)).select(Number(n));
+    text = message[category] ?? message.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    return value === undefined ? placeholder : typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+/** A date (no time) in the locale's style; an unparsable ISO string comes back unchanged. */
+export function formatDate(
+  locale: Locale,
+  iso: string,
+  style: 'full' | 'long' | 'medium' | 'short' = 'long'
+): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return cached(`d:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, {dateStyle: style})).format(date);
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * How long ago (or ahead) `iso` is from `now`, in the largest unit that fits:
+ * “now”, “5 minutes ago”, “yesterday”, “3 weeks ago”, “last year”. Under a
+ * minute reads “now”: the relative-time controller refreshes once a minute,
+ * so counting seconds would be stale, and a server clock a little ahead of
+ * ours would otherwise say “in 3 seconds”.
+ */
+export function formatRelative(locale: Locale, iso: string, now: number | Date = Date.now()): string {
+  const time = new Date(iso).getTime();
+  if (Number.isNaN(time)) return iso;
+  const diff = time - Number(now);
+  const abs = Math.abs(diff);
+  const rtf = cached(`r:${locale}`, () => new Intl.RelativeTimeFormat(locale, {numeric: 'auto'}));
+  const sign = diff < 0 ? -1 : 1;
+  // Each step rounds in its own unit, then checks the rounded value, so 59.6
+  // minutes reads “1 hour”, never “60 minutes”.
+  const steps: [Intl.RelativeTimeFormatUnit, number, number][] = [
+    ['minute', MINUTE, 60],
+    ['hour', HOUR, 24],
+    ['day', DAY, 7],
+    ['week', 7 * DAY, 4.35],
+    ['month', 30.44 * DAY, 12],
+  ];
+  if (abs < MINUTE) return rtf.format(0, 'second');
+  for (const [unit, size, limit] of steps) {
+    const value = Math.round(abs / size);
+    if (value < limit) return rtf.format(sign * value, unit);
+  }
+  return rtf.format(sign * Math.max(1, Math.round(abs / (365.25 * DAY))), 'year');
+}
