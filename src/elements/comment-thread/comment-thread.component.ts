@@ -1,0 +1,286 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property} from 'lit/decorators.js';
+import type {Comment, CommentSort} from '../../api/index.js';
+import {PagedController} from '../../controllers/paged-controller.js';
+import {RelativeTimeController} from '../../controllers/relative-time.js';
+import {SourceController} from '../../controllers/source-controller.js';
+import {LocaleController} from '../../i18n/locale-controller.js';
+import {baseStyles} from '../../internal/base.styles.js';
+import {dispatchError, renderEmpty, renderError, renderLoading} from '../../internal/status-views.js';
+import {UndersignedElement} from '../../internal/undersigned-element.js';
+import {renderCommentText} from '../../text/comment-text.js';
+import {safeHttpUrl} from '../../text/safe-url.js';
+import {commentThreadStyles} from './comment-thread.styles.js';
+import {buildCommentTree, descendants, type CommentNode} from './comment-tree.js';
+
+const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_MAX_DEPTH = 3;
+
+// The hover title shows the time of day too ("2 hours ago" needs it), which
+// the i18n module's date-only format leaves out; one formatter per locale.
+const fullDateFormats = new Map<string, Intl.DateTimeFormat>();
+function fullDate(locale: string, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  let format = fullDateFormats.get(locale);
+  if (!format) fullDateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeStyle: 'short'})));
+  return format.format(date);
+}
+
+/** A positive whole number from an attribute, or the fallback when it is not one. */
+function positive(value: number, fallback: number): number {
+  return Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+}
+
+/**
+ * The discussion under a statement: the comment count, a sort control,
+ * replies nested under the comments they answer up to `max-depth` levels
+ * (deeper replies line up at the last level and say whom they answer),
+ * relative dates, and "load more" for further pages. Inside a
+ * `<statement-card>` it needs no attributes.
+ *
+ * @summary Shows a statement's comments, threaded, page by page.
+ *
+ * @fires undersigned-error - A page of comments could not be loaded. `detail: {error, action: 'load'}`.
+ *
+ * @csspart base - The section wrapping everything.
+ * @csspart heading - The "12 comments" heading.
+ * @csspart sort - The sort `<select>`.
+ * @csspart list - The list of top-level comments.
+ * @csspart comment - One comment (an `article`).
+ * @csspart author - The author's name (a link when the author gave a web address).
+ * @csspart time - The comment's relative date (a `time`; the full date shows on hover).
+ * @csspart body - The comment's text.
+ * @csspart replies - A list of replies, inside the comment they answer.
+ * @csspart in-reply-to - "In reply to NAME", on replies shown past the depth cap.
+ * @csspart more-button - The "Load more comments" button.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message (for the whole thread, or under it when a further page failed).
+ * @csspart retry-button - The error message's retry button.
+ * @csspart empty - The message shown when there are no comments.
+ *
+ * @cssprop [--undersigned-color-accent=#0b5cad] - Links, buttons and focus rings (lighter in dark mode).
+ * @cssprop [--undersigned-color-on-accent=#fff] - Text on accent-coloured buttons.
+ * @cssprop [--undersigned-color-text=currentColor] - Text colour; inherits the page's by default.
+ * @cssprop [--undersigned-color-muted] - Dates and "in reply to"; derived from the text colour.
+ * @cssprop [--undersigned-color-border] - Thread lines and borders; derived from the text colour.
+ * @cssprop [--undersigned-color-surface] - Subtle backgrounds; derived from the text colour.
+ * @cssprop [--undersigned-color-danger=#b3261e] - Error messages.
+ * @cssprop [--undersigned-font-family=inherit] - Font; inherits the page's by default.
+ * @cssprop [--undersigned-font-size=1rem] - Base font size.
+ * @cssprop [--undersigned-line-height=1.5] - Base line height.
+ * @cssprop [--undersigned-radius=0.5rem] - Corner radius.
+ * @cssprop [--undersigned-space=1rem] - Base spacing.
+ * @cssprop [--undersigned-comment-indent=1.5rem] - Indentation of each reply level (narrower on small screens).
+ */
+export class CommentThread extends UndersignedElement {
+  static override styles = [baseStyles, commentThreadStyles];
+
+  /** Order of the top-level comments: `oldest` or `newest` first. Replies always read oldest first. Changing it reloads. */
+  @property({reflect: true}) accessor sort: CommentSort = 'oldest';
+
+  /** How many top-level comments a page holds (their replies come with them). */
+  @property({type: Number, attribute: 'page-size'}) accessor pageSize = DEFAULT_PAGE_SIZE;
+
+  /** How many levels replies are indented; deeper replies line up at the last level and name whom they answer. */
+  @property({type: Number, attribute: 'max-depth'}) accessor maxDepth = DEFAULT_MAX_DEPTH;
+
+  private readonly locale = new LocaleController(this);
+  private readonly sources = new SourceController(this);
+  private readonly comments = new PagedController<Comment>(this, {
+    query: () => {
+      const source = this.sources.source;
+      if (!source) return undefined;
+      const sort = this.effectiveSort;
+      const limit = positive(this.pageSize, DEFAULT_PAGE_SIZE);
+      return {
+        key: `${source.key} ${sort} ${limit}`,
+        load: (cursor, signal) => source.comments({limit, cursor, sort}, {signal}),
+      };
+    },
+  });
+
+  constructor() {
+    super();
+    // Re-renders once a minute so "5 minutes ago" stays true.
+    new RelativeTimeController(this);
+  }
+
+  /** The tree of the loaded items, rebuilt only when they change. */
+  private tree: {items: readonly Comment[]; roots: CommentNode[]} = {items: [], roots: []};
+  /** The last count shown, kept while the thread reloads (e.g. on a sort change) so the heading does not flicker. */
+  private lastCount?: {sourceKey: string; count: number};
+  private reportedError?: unknown;
+  /** After "load more": the first loaded item whose comment takes focus once it renders. */
+  private focusFrom?: number;
+
+  private get effectiveSort(): CommentSort {
+    return this.sort === 'newest' ? 'newest' : 'oldest';
+  }
+
+  private get roots(): CommentNode[] {
+    const items = this.comments.items;
+    if (this.tree.items !== items) this.tree = {items, roots: buildCommentTree(items)};
+    return this.tree.roots;
+  }
+
+  /** The number of comments, replies included: the card's statement knows it before any page loads. */
+  private get count(): number | undefined {
+    const sourceKey = this.sources.source?.key;
+    const fromCard = this.sources.statement?.comments.count;
+    if (fromCard !== undefined) return fromCard;
+    if (this.comments.status === 'ready') return this.comments.total;
+    return sourceKey !== undefined && this.lastCount?.sourceKey === sourceKey ? this.lastCount.count : undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const sourceKey = this.sources.source?.key;
+    if (sourceKey !== undefined && this.comments.status === 'ready') this.lastCount = {sourceKey, count: this.comments.total};
+    const error = this.comments.error;
+    if (error && error !== this.reportedError) dispatchError(this, error, 'load');
+    this.reportedError = error;
+    if (this.focusFrom !== undefined && this.comments.moreStatus !== 'loading') {
+      const from = this.focusFrom;
+      this.focusFrom = undefined;
+      const target =
+        this.comments.moreStatus === 'error'
+          ? this.renderRoot.querySelector<HTMLElement>('.more [part="retry-button"]')
+          : [...this.renderRoot.querySelectorAll<HTMLElement>('article.comment')].find((a) => Number(a.id.slice(1)) >= from);
+      target?.focus();
+    }
+  }
+
+  protected override render() {
+    const {status} = this.comments;
+    const count = this.count;
+    return html`<section class="root" part="base" dir=${this.locale.dir} aria-labelledby=${count === undefined ? nothing : 'heading'} aria-busy=${status === 'loading'}>
+      <header class="header">
+        ${count === undefined
+          ? html`<div class="skeleton heading-line" aria-hidden="true"></div>`
+          : html`<h2 id="heading" class="heading" part="heading">${this.locale.t('commentsHeading', {count})}</h2>`}
+        ${status === 'ready' && this.comments.items.length === 0 ? nothing : this.renderSort()}
+      </header>
+      ${this.renderBody()}
+    </section>`;
+  }
+
+  private renderSort() {
+    return html`<label class="sort">
+      <span>${this.locale.t('sortLabel')}</span>
+      <select part="sort" @change=${this.onSortChange}>
+        <option value="oldest" .selected=${this.effectiveSort === 'oldest'}>${this.locale.t('sortOldest')}</option>
+        <option value="newest" .selected=${this.effectiveSort === 'newest'}>${this.locale.t('sortNewest')}</option>
+      </select>
+    </label>`;
+  }
+
+  private onSortChange(event: Event): void {
+    this.sort = (event.target as HTMLSelectElement).value === 'newest' ? 'newest' : 'oldest';
+  }
+
+  private renderBody() {
+    const {status, items} = this.comments;
+    switch (status) {
+      case 'idle':
+      case 'loading':
+        return renderLoading(this.locale, ['comment-block', 'comment-block', 'comment-block']);
+      case 'error':
+        return renderError(this.locale, this.comments.error, () => this.retry());
+      case 'ready':
+        if (items.length === 0) return renderEmpty(this.locale.t('noComments'));
+        return html`<ol class="list" part="list">
+            ${this.renderItems(this.roots, 1)}
+          </ol>
+          ${this.renderMore()}`;
+    }
+  }
+
+  private retry(): void {
+    this.comments.reload();
+    // reload() changes state outside an update: show the loading state now.
+    this.requestUpdate();
+  }
+
+  /** "Load more", or why the last attempt failed; the comments on screen stay either way. */
+  private renderMore() {
+    const {moreStatus, hasMore} = this.comments;
+    if (moreStatus === 'error') {
+      return html`<div class="more">${renderError(this.locale, this.comments.error, () => this.loadMore())}</div>`;
+    }
+    if (!hasMore) return nothing;
+    return html`<div class="more">
+      <button class="button" part="more-button" type="button" aria-disabled=${moreStatus === 'loading'} @click=${this.loadMore}>
+        ${this.locale.t('loadMore')}
+      </button>
+    </div>`;
+  }
+
+  private loadMore(): void {
+    if (this.comments.moreStatus === 'loading') return;
+    this.focusFrom = this.comments.items.length;
+    this.comments.more();
+  }
+
+  /**
+   * List items for `nodes` at `depth` (1 for top-level comments). Below the
+   * cap each reply list nests inside its parent's item; at the cap a comment
+   * and all its descendants line up in one list.
+   */
+  private renderItems(nodes: CommentNode[], depth: number): TemplateResult[] {
+    const cap = positive(this.maxDepth, DEFAULT_MAX_DEPTH);
+    const out: TemplateResult[] = [];
+    for (const node of nodes) {
+      if (depth < cap && node.replies.length) {
+        out.push(html`<li>
+          ${this.renderComment(node, false)}
+          <ol class="replies" part="replies">
+            ${this.renderItems(node.replies, depth + 1)}
+          </ol>
+        </li>`);
+        continue;
+      }
+      out.push(html`<li>${this.renderComment(node, false)}</li>`);
+      if (depth >= cap) {
+        for (const reply of descendants(node)) out.push(html`<li class="flat">${this.renderComment(reply, true)}</li>`);
+      }
+    }
+    return out;
+  }
+
+  /** One comment: who wrote it, when, whom it answers, and what it says. */
+  private renderComment({comment, index, parent}: CommentNode, flat: boolean): TemplateResult {
+    const id = `c${index}`;
+    const authorUrl = safeHttpUrl(comment.author.url);
+    const replyTo = parent
+      ? this.locale.t('inReplyTo', {name: parent.comment.author.name})
+      : undefined;
+    return html`<article
+      id=${id}
+      class="comment"
+      part="comment"
+      tabindex="-1"
+      aria-labelledby=${replyTo ? `${id}-author ${id}-reply` : `${id}-author`}
+    >
+      <header class="meta">
+        <h3 id="${id}-author" class="author" part="author">
+          ${authorUrl
+            ? html`<a href=${authorUrl} rel="nofollow ugc noopener">${comment.author.name}</a>`
+            : comment.author.name}
+        </h3>
+        <time part="time" datetime=${comment.createdAt} title=${fullDate(this.locale.locale, comment.createdAt)}
+          >${this.locale.relative(comment.createdAt)}</time
+        >
+        ${comment.editedAt
+          ? html`<span class="edited" title=${fullDate(this.locale.locale, comment.editedAt)}>(${this.locale.t('edited')})</span>`
+          : nothing}
+      </header>
+      ${replyTo
+        ? html`<p id="${id}-reply" class=${flat ? 'in-reply-to' : 'visually-hidden'} part=${flat ? 'in-reply-to' : nothing}>
+            ${replyTo}
+          </p>`
+        : nothing}
+      <div class="body" part="body">${renderCommentText(comment.body)}</div>
+    </article>`;
+  }
+}

@@ -1,0 +1,108 @@
+import {css} from 'lit';
+
+export const commentThreadStyles = css`
+  :host {
+    /* Each reply level's indent: narrower on small screens so deep threads keep room for text. */
+    --_indent: min(var(--undersigned-comment-indent, 1.5rem), 5vw);
+  }
+  .root {
+    display: grid;
+    gap: var(--_space);
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em var(--_space);
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.35em;
+    line-height: 1.25;
+    font-weight: 700;
+  }
+  .skeleton.heading-line {
+    width: 9em;
+    height: 1.7em;
+  }
+  .sort {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    font-size: 0.9em;
+  }
+  select {
+    min-height: 2.5rem;
+    padding: 0.3em 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+  }
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .list {
+    display: grid;
+    gap: var(--_space);
+  }
+  .replies {
+    display: grid;
+    gap: var(--_space);
+    margin-block-start: var(--_space);
+    padding-inline-start: var(--_indent);
+    border-inline-start: 2px solid var(--_border);
+  }
+  .comment {
+    display: grid;
+    gap: 0.35em;
+    border-radius: var(--_radius);
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.6em;
+  }
+  .author {
+    margin: 0;
+    font-size: 1em;
+    font-weight: 700;
+  }
+  time,
+  .edited,
+  .in-reply-to {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .in-reply-to {
+    margin: 0;
+    font-style: italic;
+  }
+  .body > :first-child {
+    margin-block-start: 0;
+  }
+  .body > :last-child {
+    margin-block-end: 0;
+  }
+  .body p {
+    margin-block: 0 0.6em;
+  }
+  .body blockquote {
+    margin-inline: 0;
+    margin-block: 0 0.6em;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_border);
+    color: var(--_muted);
+  }
+  .loading {
+    display: grid;
+    gap: var(--_space);
+  }
+  .skeleton.comment-block {
+    height: 5.5em;
+  }
+`;

@@ -1,0 +1,298 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import '../../src/elements/comment-thread/comment-thread.js';
+import '../../src/elements/statement-card/statement-card.js';
+import type {CommentThread} from '../../src/elements/comment-thread/comment-thread.js';
+import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
+import {FakeEndpoint, wireStatement, type WireComment} from '../helpers/fake-endpoint.js';
+
+declare global {
+  interface Window {
+    __pwned?: number;
+  }
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+/** An ISO time `days` before now, so relative dates are deterministic. */
+const ago = (days: number, hours = 0) => new Date(Date.now() - days * DAY - hours * 3_600_000).toISOString();
+
+function comment(id: string, parent: string | null, name: string, body: string, at: string, extra: Partial<WireComment> = {}): WireComment {
+  return {id, parent_id: parent, author: {name}, body, created_at: at, ...extra};
+}
+
+/** Three roots (Ana oldest, Bo, Cy newest); Bo answers Ana, Ana answers Bo. */
+function sampleComments(): WireComment[] {
+  return [
+    comment('c1', null, 'Ana', 'First comment.', ago(5)),
+    comment('c2', 'c1', 'Bo', 'A reply to Ana.', ago(4)),
+    comment('c3', 'c2', 'Ana', 'Ana answers Bo.', ago(3)),
+    comment('c4', null, 'Bo', 'Second root.', ago(2)),
+    comment('c5', null, 'Cy', 'Newest root.', ago(1)),
+  ];
+}
+
+/** A chain c1 ← c2 ← … ← c5, each by "Author N". */
+function chain(depth: number): WireComment[] {
+  return Array.from({length: depth}, (_, i) =>
+    comment(`d${i + 1}`, i ? `d${i}` : null, `Author ${i + 1}`, `Level ${i + 1}`, ago(10 - i))
+  );
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
+/** The comment article whose body reads `body`. */
+const article = (el: Element, body: string) =>
+  $$(el, 'article[part="comment"]').find((a) => a.querySelector('[part="body"]')?.textContent?.trim() === body);
+const rootBodies = (el: Element) =>
+  $$(el, '[part="list"] > li > article').map((a) => a.querySelector('[part="body"]')!.textContent!.trim());
+
+async function thread(attrs: {sort?: string; pageSize?: number; maxDepth?: number; lang?: string} = {}): Promise<CommentThread> {
+  return fixture<CommentThread>(html`<comment-thread
+    endpoint="https://api.test/v1"
+    statement="test-letter"
+    lang=${attrs.lang ?? 'en'}
+    sort=${attrs.sort ?? 'oldest'}
+    page-size=${attrs.pageSize ?? 20}
+    max-depth=${attrs.maxDepth ?? 3}
+  ></comment-thread>`);
+}
+
+async function settled(el: Element): Promise<void> {
+  await waitUntil(() => $(el, '[part="list"], [part="empty"], [part="error"]'), 'the thread did not settle');
+}
+
+describe('<comment-thread>', () => {
+  let api: FakeEndpoint;
+  beforeEach(() => {
+    window.__pwned = undefined;
+    api = new FakeEndpoint({statement: wireStatement(), comments: sampleComments()});
+  });
+  afterEach(() => api.restore());
+
+  it('holds space while loading, then shows the count and the comments', async () => {
+    api.fail(/\/comments$/, {hang: true});
+    const el = await thread();
+    const placeholder = $(el, '[part="loading"]')!;
+    expect(placeholder.getBoundingClientRect().height).to.be.greaterThan(100);
+    expect(placeholder.textContent).to.contain('Loading');
+    api.release();
+    await settled(el);
+    expect($(el, '[part="loading"]')).to.equal(null);
+    expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('5 comments');
+    expect(rootBodies(el)).to.deep.equal(['First comment.', 'Second root.', 'Newest root.']);
+    expect($$(el, '[part="author"]').map((a) => a.textContent!.trim())).to.deep.equal(['Ana', 'Bo', 'Ana', 'Bo', 'Cy']);
+    expect(api.requests[0].url.searchParams.get('limit')).to.equal('20');
+    expect(api.requests[0].url.searchParams.get('sort')).to.equal('oldest');
+    await expect(el).to.be.accessible();
+  });
+
+  it('nests a reply inside its parent’s item and names both in the comment’s label', async () => {
+    const el = await thread();
+    await settled(el);
+    const parent = article(el, 'First comment.')!;
+    const reply = article(el, 'A reply to Ana.')!;
+    const replies = parent.parentElement!.querySelector(':scope > [part="replies"]')!;
+    expect(replies.contains(reply)).to.equal(true);
+    expect(replies.contains(article(el, 'Ana answers Bo.')!)).to.equal(true);
+    // Indented replies need no visible "in reply to": the nesting shows it.
+    expect($$(el, '[part="in-reply-to"]')).to.have.length(0);
+    const label = reply
+      .getAttribute('aria-labelledby')!
+      .split(' ')
+      .map((id) => shadow(el).getElementById(id)!.textContent!.trim())
+      .join(' ');
+    expect(label).to.equal('Bo In reply to Ana');
+  });
+
+  it('stops indenting at max-depth and says whom deeper replies answer', async () => {
+    api.data.comments = chain(5);
+    const el = await thread({maxDepth: 3});
+    await settled(el);
+    const listDepth = (body: string) => {
+      let depth = 0;
+      for (let node: Element | null = article(el, body)!; node; node = node.parentElement) if (node.tagName === 'OL') depth++;
+      return depth;
+    };
+    expect([1, 2, 3, 4, 5].map((n) => listDepth(`Level ${n}`))).to.deep.equal([1, 2, 3, 3, 3]);
+    const indent = (body: string) => article(el, body)!.getBoundingClientRect().left;
+    expect(indent('Level 4')).to.equal(indent('Level 3'));
+    expect(indent('Level 5')).to.equal(indent('Level 3'));
+    expect(indent('Level 3')).to.be.greaterThan(indent('Level 2'));
+    expect(article(el, 'Level 3')!.querySelector('[part="in-reply-to"]')).to.equal(null);
+    expect(article(el, 'Level 4')!.querySelector('[part="in-reply-to"]')!.textContent!.trim()).to.equal('In reply to Author 3');
+    expect(article(el, 'Level 5')!.querySelector('[part="in-reply-to"]')!.textContent!.trim()).to.equal('In reply to Author 4');
+    // Reading order is kept: the flattened replies follow the comment they answer.
+    expect($$(el, '[part="body"]').map((b) => b.textContent!.trim())).to.deep.equal(['Level 1', 'Level 2', 'Level 3', 'Level 4', 'Level 5']);
+  });
+
+  it('shows a reply whose parent is not loaded as a top-level comment', async () => {
+    api.fail(/\/comments$/, {
+      status: 200,
+      body: {items: [comment('o1', 'gone', 'Dee', 'Orphan reply.', ago(1)), comment('o2', 'o1', 'Eve', 'Answer.', ago(0, 1))], total: 2, next: null},
+    });
+    const el = await thread();
+    await settled(el);
+    expect(rootBodies(el)).to.deep.equal(['Orphan reply.']);
+    expect(article(el, 'Orphan reply.')!.parentElement!.querySelector('[part="replies"]')!.textContent).to.contain('Answer.');
+  });
+
+  it('sorts newest first from the select, reflecting and sending sort=newest', async () => {
+    const el = await thread();
+    await settled(el);
+    const select = $<HTMLSelectElement>(el, 'select[part="sort"]')!;
+    expect(select.labels![0].textContent).to.contain('Sort');
+    select.value = 'newest';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => rootBodies(el)[0] === 'Newest root.', 'newest did not come first');
+    expect(rootBodies(el)).to.deep.equal(['Newest root.', 'Second root.', 'First comment.']);
+    expect(el.getAttribute('sort')).to.equal('newest');
+    expect(api.requests.at(-1)!.url.searchParams.get('sort')).to.equal('newest');
+    // Replies still read oldest first under their root.
+    expect(article(el, 'First comment.')!.parentElement!.textContent).to.match(/A reply to Ana\.[\s\S]*Ana answers Bo\./);
+    expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('5 comments');
+  });
+
+  it('loads more roots through next, appends them and moves focus to the first new one', async () => {
+    api.data.comments = Array.from({length: 5}, (_, i) => comment(`r${i + 1}`, null, `P${i + 1}`, `Root ${i + 1}`, ago(10 - i)));
+    const el = await thread({pageSize: 2});
+    await settled(el);
+    expect(rootBodies(el)).to.deep.equal(['Root 1', 'Root 2']);
+    const button = $<HTMLButtonElement>(el, '[part="more-button"]')!;
+    expect(button.textContent!.trim()).to.equal('Load more comments');
+    button.click();
+    await waitUntil(() => rootBodies(el).length === 4, 'the second page did not arrive');
+    expect(rootBodies(el)).to.deep.equal(['Root 1', 'Root 2', 'Root 3', 'Root 4']);
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(article(el, 'Root 3'));
+    $<HTMLButtonElement>(el, '[part="more-button"]')!.click();
+    await waitUntil(() => rootBodies(el).length === 5, 'the last page did not arrive');
+    expect($(el, '[part="more-button"]')).to.equal(null);
+    expect(api.requests.map((r) => r.url.searchParams.get('cursor'))).to.deep.equal([null, '2', '4']);
+  });
+
+  it('keeps the comments on screen when a further page fails, and retries in place', async () => {
+    api.data.comments = Array.from({length: 3}, (_, i) => comment(`r${i + 1}`, null, `P${i + 1}`, `Root ${i + 1}`, ago(10 - i)));
+    const el = await thread({pageSize: 2});
+    await settled(el);
+    // Not JSON: not retried by the client, so the failure shows at once.
+    api.fail(/\/comments$/, {raw: 'not json'});
+    const failed = oneEvent(el, 'undersigned-error');
+    $<HTMLButtonElement>(el, '[part="more-button"]')!.click();
+    expect((await failed).detail.action).to.equal('load');
+    await waitUntil(() => $(el, '.more [part="error"]'), 'no inline error');
+    expect(rootBodies(el)).to.deep.equal(['Root 1', 'Root 2']);
+    $<HTMLButtonElement>(el, '.more [part="retry-button"]')!.click();
+    await waitUntil(() => rootBodies(el).length === 3, 'retry did not load the page');
+    expect($(el, '[part="error"]')).to.equal(null);
+  });
+
+  it('shows relative dates in <time> with the machine date and the full date on hover', async () => {
+    const at = ago(3);
+    api.data.comments = [comment('t1', null, 'Ana', 'Dated.', at, {edited_at: ago(1)})];
+    const el = await thread();
+    await settled(el);
+    const time = $<HTMLTimeElement>(el, 'time[part="time"]')!;
+    expect(time.dateTime).to.equal(at);
+    expect(time.textContent!.trim()).to.equal('3 days ago');
+    expect(time.title).to.contain(String(new Date(at).getFullYear()));
+    expect(time.title).to.equal(new Intl.DateTimeFormat('en', {dateStyle: 'long', timeStyle: 'short'}).format(new Date(at)));
+    expect(article(el, 'Dated.')!.textContent).to.contain('(edited)');
+  });
+
+  it('renders bodies as paragraphs, quotes and autolinks', async () => {
+    api.data.comments = [
+      comment('b1', null, 'Ana', 'First paragraph.\n\n> quoted line\n\nSee https://example.org/page for more.', ago(1)),
+    ];
+    const el = await thread();
+    await settled(el);
+    const body = $(el, '[part="body"]')!;
+    expect([...body.querySelectorAll('p')].map((p) => p.textContent!.trim())).to.include('First paragraph.');
+    expect(body.querySelector('blockquote')!.textContent!.trim()).to.equal('quoted line');
+    const link = body.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('https://example.org/page');
+    expect(link.getAttribute('rel')).to.equal('nofollow ugc noopener');
+  });
+
+  it('shows the empty state', async () => {
+    api.data.comments = [];
+    const el = await thread();
+    await settled(el);
+    expect($(el, '[part="empty"]')!.textContent).to.contain('No comments yet');
+    expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('0 comments');
+    expect($(el, '[part="more-button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error with a working retry after a 500, and tells the page', async () => {
+    api.fail(/\/comments$/, {status: 500}, 3);
+    const errored = new Promise<CustomEvent>((resolve) => document.addEventListener('undersigned-error', resolve as EventListener, {once: true}));
+    const el = await thread();
+    const event = await errored;
+    expect(event.detail.action).to.equal('load');
+    await settled(el);
+    expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+    await waitUntil(() => $(el, '[part="list"]'), 'retry did not load the comments');
+    expect(rootBodies(el)).to.have.length(3);
+  });
+
+  it('aborts a hanging request when an attribute changes, then loads the new query', async () => {
+    api.fail(/\/comments$/, {hang: true});
+    const el = await thread();
+    await waitUntil(() => api.requests.length === 1, 'no request');
+    const first = api.requests[0];
+    el.setAttribute('sort', 'newest');
+    await waitUntil(() => first.signal?.aborted, 'the first request was not aborted');
+    await settled(el);
+    expect(rootBodies(el)[0]).to.equal('Newest root.');
+  });
+
+  it('aborts the request in flight when removed from the page', async () => {
+    api.fail(/\/comments$/, {hang: true});
+    const el = await thread();
+    await waitUntil(() => api.requests.length === 1, 'no request');
+    el.remove();
+    expect(api.requests[0].signal?.aborted).to.equal(true);
+  });
+
+  it('inside a <statement-card> needs no attributes and fetches only the comments', async () => {
+    const card = await fixture<StatementCard>(html`<statement-card endpoint="https://api.test/v1" statement="test-letter" lang="en">
+      <comment-thread></comment-thread>
+    </statement-card>`);
+    const el = card.querySelector('comment-thread')!;
+    await settled(el);
+    // The card's statement says 2 comments; its count wins over the page total.
+    await waitUntil(() => $(el, '[part="heading"]')?.textContent?.trim() === '2 comments', 'heading did not use the card count');
+    expect(rootBodies(el)).to.have.length(3);
+    expect(api.count(/^\/statements\/test-letter$/)).to.equal(1);
+    expect(api.count(/\/comments$/)).to.equal(1);
+  });
+
+  it('speaks the page’s language', async () => {
+    const el = await thread({lang: 'es'});
+    await settled(el);
+    expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('5 comentarios');
+    el.lang = 'en';
+    await waitUntil(() => $(el, '[part="heading"]')!.textContent!.trim() === '5 comments', 'did not switch language');
+  });
+
+  it('renders hostile names, bodies and author URLs as text', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    api.data.comments = [
+      comment('h1', null, hostile, `${hostile}\n\n> ${hostile}\n\njavascript:window.__pwned=1`, ago(1), {
+        author: {name: hostile, url: 'javascript:window.__pwned=1'},
+      }),
+      comment('h2', 'h1', 'Bo', 'ok', ago(0, 2), {author: {name: 'Bo', url: 'https://bo.test/'}}),
+    ];
+    const el = await thread();
+    await settled(el);
+    const first = $$(el, 'article')[0];
+    expect(first.querySelector('[part="author"]')!.textContent!.trim()).to.equal(hostile);
+    expect(first.querySelector('[part="body"]')!.textContent).to.contain(hostile);
+    expect(shadow(el).querySelector('img, script')).to.equal(null);
+    expect($$<HTMLAnchorElement>(el, 'a').map((a) => a.getAttribute('href'))).to.deep.equal(['https://bo.test/']);
+    expect($<HTMLAnchorElement>(el, 'a')!.rel).to.equal('nofollow ugc noopener');
+    expect(window.__pwned).to.equal(undefined);
+  });
+});
