@@ -1,4 +1,6 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {relativeTimeState} from '../../src/controllers/relative-time.js';
 import '../../src/elements/comment-thread/comment-thread.js';
 import '../../src/elements/statement-card/statement-card.js';
 import type {CommentThread} from '../../src/elements/comment-thread/comment-thread.js';
@@ -197,6 +199,30 @@ describe('<comment-thread>', () => {
     expect(time.title).to.contain(String(new Date(at).getFullYear()));
     expect(time.title).to.equal(new Intl.DateTimeFormat('en', {dateStyle: 'long', timeStyle: 'short'}).format(new Date(at)));
     expect(article(el, 'Dated.')!.textContent).to.contain('(edited)');
+  });
+
+  it('keeps its relative dates fresh through the shared timer while connected', async () => {
+    const before = relativeTimeState().hosts;
+    const el = await thread();
+    expect(relativeTimeState()).to.deep.equal({hosts: before + 1, running: true});
+    el.remove();
+    expect(relativeTimeState().hosts).to.equal(before);
+  });
+
+  it('works from the keyboard: sort with the arrow keys, load more with Enter', async () => {
+    api.data.comments = Array.from({length: 3}, (_, i) => comment(`r${i + 1}`, null, `P${i + 1}`, `Root ${i + 1}`, ago(10 - i)));
+    const el = await thread({pageSize: 2});
+    await settled(el);
+    $<HTMLSelectElement>(el, 'select[part="sort"]')!.focus();
+    await sendKeys({press: 'ArrowDown'});
+    await waitUntil(() => rootBodies(el)[0] === 'Root 3', 'the arrow key did not sort newest first');
+    // The select stays in place (and focused) while the thread reloads.
+    expect(shadow(el).activeElement).to.equal($(el, 'select[part="sort"]'));
+    $(el, '[part="more-button"]')!.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => rootBodies(el).length === 3, 'Enter did not load more');
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(article(el, 'Root 1'));
   });
 
   it('renders bodies as paragraphs, quotes and autolinks', async () => {
