@@ -19,8 +19,17 @@ export class SourceController implements ReactiveController {
   }
 
   get source(): StatementSource | undefined {
+    return this.ownSource ?? this.context.value?.source;
+  }
+
+  /** True when the source is the enclosing card's: the card loads the statement. */
+  get fromCard(): boolean {
+    return !this.ownSource && this.context.value !== undefined;
+  }
+
+  private get ownSource(): StatementSource | undefined {
     const {endpoint, statement, src} = this.host;
-    return sourceFor({endpoint, statement, src}) ?? this.context.value?.source;
+    return sourceFor({endpoint, statement, src});
   }
 
   /** The statement the enclosing card loaded, if it reads from this element's source. */
@@ -36,9 +45,11 @@ export class SourceController implements ReactiveController {
  * The statement an element needs for its own decisions (is signing open?):
  * the enclosing card's when there is one, else loaded through the source.
  */
-export function statementTask(host: UndersignedElement, sources: SourceController): Task<readonly [StatementSource | undefined, Statement | undefined], Statement> {
+export function statementTask(host: UndersignedElement, sources: SourceController): Task<readonly [StatementSource | undefined, Statement | undefined, boolean], Statement> {
   return new Task(host, {
-    task: async ([source, provided], {signal}) => provided ?? (source ? source.statement({signal}) : initialState),
-    args: () => [sources.source, sources.statement] as const,
+    // Inside a card, wait for the card's statement rather than ask for it twice.
+    task: async ([source, provided, fromCard], {signal}) =>
+      provided ?? (source && !fromCard ? source.statement({signal}) : initialState),
+    args: () => [sources.source, sources.statement, sources.fromCard] as const,
   });
 }

@@ -1,5 +1,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {ApiError} from '../api/index.js';
+import {readStored, writeStored} from '../internal/storage.js';
 
 export type FormValues = Record<string, string | boolean>;
 
@@ -25,27 +26,6 @@ export interface WriteOptions<V extends FormValues> {
   /** Where the draft is kept in localStorage; undefined keeps it in memory only. */
   storageKey: () => string | undefined;
   initial: () => V;
-}
-
-function read<V>(key: string | undefined): Draft<V> | undefined {
-  if (!key) return undefined;
-  try {
-    const stored = localStorage.getItem(key);
-    return stored ? (JSON.parse(stored) as Draft<V>) : undefined;
-  } catch {
-    // Storage can be disabled (sandboxed iframes, privacy modes) or hold junk.
-    return undefined;
-  }
-}
-
-function write(key: string | undefined, draft: Draft<unknown> | undefined): void {
-  if (!key) return;
-  try {
-    if (draft) localStorage.setItem(key, JSON.stringify(draft));
-    else localStorage.removeItem(key);
-  } catch {
-    // Without storage the draft lives as long as the page: still better than nothing.
-  }
 }
 
 /**
@@ -78,7 +58,7 @@ export class WriteController<V extends FormValues, R> implements ReactiveControl
     const key = this.options.storageKey();
     if (key === this.loadedKey) return;
     this.loadedKey = key;
-    const stored = read<V>(key);
+    const stored = readStored<Draft<V>>(key);
     this.draft = stored ? {...stored, values: {...this.options.initial(), ...stored.values}} : {values: this.options.initial()};
     this.values = this.draft.values;
   }
@@ -87,7 +67,7 @@ export class WriteController<V extends FormValues, R> implements ReactiveControl
   set(field: keyof V & string, value: V[typeof field]): void {
     this.values = {...this.values, [field]: value};
     this.draft = {...this.draft, values: this.values};
-    write(this.loadedKey, this.draft);
+    writeStored(this.loadedKey, this.draft);
     if (this.fieldErrors[field]) {
       const {[field]: _cleared, ...rest} = this.fieldErrors;
       this.fieldErrors = rest;
@@ -117,7 +97,7 @@ export class WriteController<V extends FormValues, R> implements ReactiveControl
     // The same values keep their key: if an earlier attempt did reach the
     // server, this one gets its answer instead of making a second record.
     if (this.draft.keyFor !== sent || !this.draft.key) this.draft = {...this.draft, key: crypto.randomUUID(), keyFor: sent};
-    write(this.loadedKey, this.draft);
+    writeStored(this.loadedKey, this.draft);
     this.status = 'sending';
     this.failure = undefined;
     this.host.requestUpdate();
@@ -126,14 +106,14 @@ export class WriteController<V extends FormValues, R> implements ReactiveControl
       this.status = 'done';
       this.draft = {values: this.options.initial()};
       this.values = this.draft.values;
-      write(this.loadedKey, undefined);
+      writeStored(this.loadedKey, undefined);
       return this.result;
     } catch (error) {
       this.status = 'failed';
       this.failure = this.describe(error, fieldOf);
       // A refused write recorded nothing: the next attempt may use a new key.
       if (this.failure.kind === 'fields' || this.failure.kind === 'closed') this.draft = {values: this.values};
-      write(this.loadedKey, this.draft);
+      writeStored(this.loadedKey, this.draft);
       throw error;
     } finally {
       this.host.requestUpdate();

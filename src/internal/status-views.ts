@@ -1,5 +1,6 @@
 import {html, type TemplateResult} from 'lit';
 import {ApiError} from '../api/index.js';
+import type {UndersignedErrorDetail} from '../events.js';
 import type {LocaleController} from '../i18n/locale-controller.js';
 
 /** The sentence that tells a reader what went wrong, by kind of failure. */
@@ -40,7 +41,7 @@ export function renderEmpty(message: string): TemplateResult {
 }
 
 /** Tells the page that an element could not load or send, for its own logging. */
-export function dispatchError(host: HTMLElement, error: unknown, action: string): void {
+export function dispatchError(host: HTMLElement, error: unknown, action: UndersignedErrorDetail['action']): void {
   host.dispatchEvent(
     new CustomEvent('undersigned-error', {bubbles: true, composed: true, detail: {error, action}})
   );

@@ -1,5 +1,4 @@
 import {CommentForm} from './comment-form.component.js';
-import type {CommentResult} from '../../api/index.js';
 
 export {CommentForm};
 
@@ -8,8 +7,5 @@ CommentForm.define('comment-form');
 declare global {
   interface HTMLElementTagNameMap {
     'comment-form': CommentForm;
-  }
-  interface HTMLElementEventMap {
-    'undersigned-comment': CustomEvent<CommentResult>;
   }
 }

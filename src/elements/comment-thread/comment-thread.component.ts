@@ -1,13 +1,17 @@
+import {ContextProvider} from '@lit/context';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
-import type {Comment, CommentSort} from '../../api/index.js';
+import {property, state} from 'lit/decorators.js';
+import type {Comment, CommentResult, CommentSort} from '../../api/index.js';
 import {PagedController} from '../../controllers/paged-controller.js';
 import {RelativeTimeController} from '../../controllers/relative-time.js';
-import {SourceController} from '../../controllers/source-controller.js';
+import {SourceController, statementTask} from '../../controllers/source-controller.js';
+import {statementContext} from '../../context/statement-context.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
 import {dispatchError, renderEmpty, renderError, renderLoading} from '../../internal/status-views.js';
+import {readStored, writeStored} from '../../internal/storage.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
+import '../comment-form/comment-form.js';
 import {renderCommentText} from '../../text/comment-text.js';
 import {safeHttpUrl} from '../../text/safe-url.js';
 import {commentThreadStyles} from './comment-thread.styles.js';
@@ -41,7 +45,14 @@ function positive(value: number, fallback: number): number {
  *
  * @summary Shows a statement's comments, threaded, page by page.
  *
- * @fires undersigned-error - A page of comments could not be loaded. `detail: {error, action: 'load'}`.
+ * Where the endpoint takes comments, each comment has a Reply button that
+ * opens a `<comment-form>` under it (one at a time; Escape closes it and
+ * returns focus to the button), and a form for a new comment follows the
+ * thread. A new comment appears in place; one awaiting moderation is marked
+ * so and shown only in its author's browser.
+ *
+ * @fires undersigned-error - A page of comments could not be loaded, or a comment could not be sent. `detail: {error, action}`.
+ * @fires undersigned-comment - A reader's comment was accepted (from the forms inside). `detail: {comment, status}`.
  *
  * @csspart base - The section wrapping everything.
  * @csspart heading - The "12 comments" heading.
@@ -53,6 +64,9 @@ function positive(value: number, fallback: number): number {
  * @csspart body - The comment's text.
  * @csspart replies - A list of replies, inside the comment they answer.
  * @csspart in-reply-to - "In reply to NAME", on replies shown past the depth cap.
+ * @csspart reply-button - A comment's Reply button.
+ * @csspart pending - The "awaiting approval" mark on the reader's own held comment.
+ * @csspart form - The form for a new comment under the thread.
  * @csspart more-button - The "Load more comments" button.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message (for the whole thread, or under it when a further page failed).
@@ -100,10 +114,92 @@ export class CommentThread extends UndersignedElement {
     },
   });
 
+  private readonly statementTask = statementTask(this, this.sources);
+  /** Hands this thread's source and statement to the forms inside it. */
+  private readonly provider = new ContextProvider(this, {context: statementContext});
+
+  /** The comment whose reply form is open; one at a time. */
+  @state() private accessor replyingTo: string | undefined;
+
+  /** Said to screen readers when a reply form closes after sending. */
+  @state() private accessor announcement = '';
+
+  /** The reader's own comments that await moderation, by source: only their browser shows them. */
+  private pending: Comment[] = [];
+  private pendingKey?: string;
+
   constructor() {
     super();
     // Re-renders once a minute so "5 minutes ago" stays true.
     new RelativeTimeController(this);
+    this.addEventListener('undersigned-comment', (event) => this.onCommented(event.detail));
+    this.addEventListener('undersigned-cancel', (event) => this.closeReply(event));
+  }
+
+  /** Whether readers may comment here: a writable source whose statement is open for comments. */
+  private get canComment(): boolean {
+    return Boolean(this.sources.source?.writable && this.statementTask.value?.comments.open);
+  }
+
+  private get storageKey(): string | undefined {
+    const source = this.sources.source;
+    return source ? `undersigned:pending-comments:${source.key}` : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const source = this.sources.source;
+    const statement = this.statementTask.value;
+    const provided = this.provider.value;
+    if (source && (provided?.source !== source || provided.statement !== statement)) {
+      this.provider.setValue({source, statement});
+    }
+    const key = this.storageKey;
+    if (key !== this.pendingKey) {
+      this.pendingKey = key;
+      this.pending = readStored<Comment[]>(key) ?? [];
+    }
+  }
+
+  /** The loaded comments plus the reader's own pending ones not yet published. */
+  private get shownItems(): readonly Comment[] {
+    const items = this.comments.items;
+    if (!this.pending.length) return items;
+    const loaded = new Set(items.map((c) => c.id));
+    const own = this.pending.filter((c) => !loaded.has(c.id));
+    return own.length ? [...items, ...own] : items;
+  }
+
+  private onCommented({comment, status}: CommentResult): void {
+    if (status === 'pending') {
+      this.pending = [...this.pending, comment];
+      writeStored(this.storageKey, this.pending);
+    } else {
+      this.comments.append(comment);
+    }
+    if (comment.parentId) {
+      this.replyingTo = undefined;
+      this.announcement = this.locale.t(status === 'published' ? 'commentPublished' : 'commentPending');
+    }
+    this.requestUpdate();
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(comment.id)}"]`)?.focus()
+    );
+  }
+
+  private openReply(id: string): void {
+    this.replyingTo = id;
+    this.announcement = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('comment-form[parent-id]')?.focus());
+  }
+
+  private closeReply(event: Event): void {
+    const id = this.replyingTo;
+    if (!id || !(event.target as Element).hasAttribute('parent-id')) return;
+    this.replyingTo = undefined;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-reply-to="${CSS.escape(id)}"]`)?.focus()
+    );
   }
 
   /** The tree of the loaded items, rebuilt only when they change. */
@@ -119,7 +215,7 @@ export class CommentThread extends UndersignedElement {
   }
 
   private get roots(): CommentNode[] {
-    const items = this.comments.items;
+    const items = this.shownItems;
     if (this.tree.items !== items) this.tree = {items, roots: buildCommentTree(items)};
     return this.tree.roots;
   }
@@ -162,6 +258,8 @@ export class CommentThread extends UndersignedElement {
         ${status === 'ready' && this.comments.items.length === 0 ? nothing : this.renderSort()}
       </header>
       ${this.renderBody()}
+      ${this.canComment && this.comments.status === 'ready' ? this.renderForm() : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
 
@@ -194,6 +292,15 @@ export class CommentThread extends UndersignedElement {
           </ol>
           ${this.renderMore()}`;
     }
+  }
+
+  /** A `<comment-form>`; it reads this thread's source and statement through context. */
+  private renderForm(parentId?: string) {
+    return html`<comment-form
+      part=${parentId ? nothing : 'form'}
+      class=${parentId ? 'reply-form' : 'root-form'}
+      parent-id=${parentId ?? nothing}
+    ></comment-form>`;
   }
 
   private retry(): void {
@@ -255,8 +362,10 @@ export class CommentThread extends UndersignedElement {
     const replyTo = parent
       ? this.locale.t('inReplyTo', {name: parent.comment.author.name})
       : undefined;
+    const pending = this.pending.some((c) => c.id === comment.id);
     return html`<article
       id=${id}
+      data-id=${comment.id}
       class="comment"
       part="comment"
       tabindex="-1"
@@ -280,7 +389,22 @@ export class CommentThread extends UndersignedElement {
             ${replyTo}
           </p>`
         : nothing}
+      ${pending ? html`<p class="pending" part="pending">${this.locale.t('awaitingApproval')}</p>` : nothing}
       <div class="body" part="body">${renderCommentText(comment.body)}</div>
-    </article>`;
+      ${this.canComment && !pending
+        ? html`<button
+            class="reply-button"
+            part="reply-button"
+            type="button"
+            data-reply-to=${comment.id}
+            aria-expanded=${this.replyingTo === comment.id}
+            aria-describedby="${id}-author"
+            @click=${() => this.openReply(comment.id)}
+          >
+            ${this.locale.t('reply')}
+          </button>`
+        : nothing}
+    </article>
+    ${this.replyingTo === comment.id ? this.renderForm(comment.id) : nothing}`;
   }
 }

@@ -105,4 +105,35 @@ export const commentThreadStyles = css`
   .skeleton.comment-block {
     height: 5.5em;
   }
+
+  .reply-button {
+    margin-block-start: 0.25rem;
+    padding: 0.25em 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font-weight: 600;
+    min-height: 2rem;
+  }
+  .reply-button:hover {
+    text-decoration: underline;
+  }
+  .pending {
+    display: inline-block;
+    margin: 0.25rem 0;
+    padding: 0.1em 0.6em;
+    border-radius: var(--_radius);
+    background: var(--_note, var(--_surface));
+    font-size: 0.85em;
+  }
+  .reply-form {
+    display: block;
+    margin-block: 0.5rem 1rem;
+    padding-inline-start: var(--_space);
+    border-inline-start: 2px solid var(--_border);
+  }
+  .root-form {
+    display: block;
+    margin-block-start: calc(var(--_space) * 1.5);
+  }
 `;

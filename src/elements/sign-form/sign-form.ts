@@ -1,5 +1,4 @@
 import {SignForm} from './sign-form.component.js';
-import type {SignResult} from '../../api/index.js';
 
 export {SignForm};
 
@@ -8,8 +7,5 @@ SignForm.define('sign-form');
 declare global {
   interface HTMLElementTagNameMap {
     'sign-form': SignForm;
-  }
-  interface HTMLElementEventMap {
-    'undersigned-sign': CustomEvent<SignResult>;
   }
 }

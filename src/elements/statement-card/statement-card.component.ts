@@ -84,6 +84,24 @@ export class StatementCard extends UndersignedElement {
     },
   });
 
+  constructor() {
+    super();
+    // A reader's published signature or comment changes the counts the card hands its children.
+    this.addEventListener('undersigned-sign', (event) => {
+      if (event.detail.status === 'published') this.bump('signatories');
+    });
+    this.addEventListener('undersigned-comment', (event) => {
+      if (event.detail.status === 'published') this.bump('comments');
+    });
+  }
+
+  private bump(what: 'signatories' | 'comments'): void {
+    const statement = this.provider.value?.statement;
+    if (!statement || !this.source) return;
+    const counts = {...statement[what], count: statement[what].count + 1};
+    this.provider.setValue({source: this.source, statement: {...statement, [what]: counts}});
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.rerunOnConnect) {

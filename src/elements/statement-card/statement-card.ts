@@ -8,7 +8,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'statement-card': StatementCard;
   }
-  interface HTMLElementEventMap {
-    'undersigned-load': CustomEvent<{statement: import('../../api/index.js').Statement}>;
-  }
 }

@@ -1,0 +1,25 @@
+/**
+ * localStorage that never throws: storage can be disabled (sandboxed
+ * iframes, privacy modes), full, or hold something that is not our JSON.
+ * Without it, what we keep lives as long as the page.
+ */
+export function readStored<T>(key: string | undefined): T | undefined {
+  if (!key) return undefined;
+  try {
+    const stored = localStorage.getItem(key);
+    return stored ? (JSON.parse(stored) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores `value` as JSON under `key`, or removes the key for undefined. */
+export function writeStored(key: string | undefined, value: unknown): void {
+  if (!key) return;
+  try {
+    if (value === undefined) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Nothing to do: see above.
+  }
+}
