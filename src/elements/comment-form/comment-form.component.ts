@@ -57,9 +57,21 @@ export class CommentForm extends UndersignedElement {
     initial: empty,
   });
 
-  /** Puts focus in the first field, for a reply form just opened. */
+  /** Set by focus() until the fields exist: the form renders once it knows the statement. */
+  private focusPending = false;
+
+  /** Puts focus in the first field, for a reply form just opened (as soon as it is shown). */
   override focus(): void {
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('input, textarea')?.focus());
+    this.focusPending = true;
+    this.requestUpdate();
+  }
+
+  protected override updated(): void {
+    const field = this.focusPending && this.shadowRoot?.querySelector<HTMLElement>('textarea');
+    if (field) {
+      this.focusPending = false;
+      field.focus();
+    }
   }
 
   protected override render() {

@@ -133,7 +133,6 @@ export class CommentThread extends UndersignedElement {
     // Re-renders once a minute so "5 minutes ago" stays true.
     new RelativeTimeController(this);
     this.addEventListener('undersigned-comment', (event) => this.onCommented(event.detail));
-    this.addEventListener('undersigned-cancel', (event) => this.closeReply(event));
   }
 
   /** Whether readers may comment here: a writable source whose statement is open for comments. */
@@ -193,9 +192,9 @@ export class CommentThread extends UndersignedElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('comment-form[parent-id]')?.focus());
   }
 
-  private closeReply(event: Event): void {
+  private closeReply(): void {
     const id = this.replyingTo;
-    if (!id || !(event.target as Element).hasAttribute('parent-id')) return;
+    if (!id) return;
     this.replyingTo = undefined;
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>(`[data-reply-to="${CSS.escape(id)}"]`)?.focus()
@@ -278,7 +277,8 @@ export class CommentThread extends UndersignedElement {
   }
 
   private renderBody() {
-    const {status, items} = this.comments;
+    const {status} = this.comments;
+    const items = this.shownItems;
     switch (status) {
       case 'idle':
       case 'loading':
@@ -300,6 +300,7 @@ export class CommentThread extends UndersignedElement {
       part=${parentId ? nothing : 'form'}
       class=${parentId ? 'reply-form' : 'root-form'}
       parent-id=${parentId ?? nothing}
+      @undersigned-cancel=${this.closeReply}
     ></comment-form>`;
   }
 
