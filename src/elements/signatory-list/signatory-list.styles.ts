@@ -1,0 +1,154 @@
+import {css} from 'lit';
+
+export const signatoryListStyles = css`
+  .root {
+    display: grid;
+    gap: var(--_space);
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.35em;
+    line-height: 1.25;
+    font-weight: 700;
+  }
+  .skeleton.heading-line {
+    width: 12em;
+    max-width: 100%;
+    height: 1.7em;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em var(--_space);
+  }
+  .search {
+    flex: 1 1 14em;
+    margin: 0;
+  }
+  input[type='search'] {
+    width: 100%;
+    min-height: 2.5rem;
+    padding: 0.4em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+  }
+  .filter {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  /* A floated legend sits in the row like the options instead of on the fieldset's border. */
+  .filter-label {
+    float: inline-start;
+    padding: 0;
+    font-size: 0.9em;
+  }
+  .options {
+    display: inline-flex;
+    flex-wrap: wrap;
+  }
+  .option span {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.5rem;
+    padding: 0.3em 0.9em;
+    border: 1px solid var(--_border);
+    cursor: pointer;
+  }
+  .option + .option span {
+    margin-inline-start: -1px;
+  }
+  .option:first-child span {
+    border-start-start-radius: var(--_radius);
+    border-end-start-radius: var(--_radius);
+  }
+  .option:last-child span {
+    border-start-end-radius: var(--_radius);
+    border-end-end-radius: var(--_radius);
+  }
+  .option input:checked + span {
+    position: relative;
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .option input:focus-visible + span {
+    position: relative;
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .results {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+  /* Out of the flow while empty, so it adds no gap; still in place to announce. */
+  .results:empty {
+    position: absolute;
+  }
+  .list {
+    display: grid;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .item {
+    display: grid;
+    grid-template-columns: minmax(2.5em, auto) 1fr;
+    gap: 0 0.75em;
+    align-items: baseline;
+    padding-block: 0.6em;
+    border-block-end: 1px solid var(--_border);
+  }
+  .item:first-child {
+    border-block-start: 1px solid var(--_border);
+  }
+  .number {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .entry {
+    display: grid;
+    min-width: 0;
+  }
+  .name {
+    font-weight: 700;
+  }
+  .details {
+    font-size: 0.95em;
+  }
+  .location,
+  .unlisted,
+  .showing {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .unlisted {
+    margin: 0;
+  }
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em var(--_space);
+  }
+  .more > .status {
+    flex: 1 1 100%;
+  }
+  .loading {
+    display: grid;
+    gap: 0.5em;
+  }
+  .skeleton.row {
+    height: 3.5em;
+  }
+`;
