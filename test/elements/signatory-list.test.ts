@@ -1,0 +1,472 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {sendKeys, setViewport} from '@web/test-runner-commands';
+import '../../src/elements/signatory-list/signatory-list.js';
+import '../../src/elements/statement-card/statement-card.js';
+import type {SignatoryList} from '../../src/elements/signatory-list/signatory-list.js';
+import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
+import {FakeEndpoint, wireOrganizations, wireStatement, type Fault, type WireSignatory} from '../helpers/fake-endpoint.js';
+
+declare global {
+  interface Window {
+    __pwned?: number;
+  }
+}
+
+/** `n` individuals "Person 1" … "Person n", numbered from `from`. */
+function wirePeople(n: number, from = 1): WireSignatory[] {
+  return Array.from({length: n}, (_, i) => ({
+    id: `p${from + i}`,
+    position: from + i,
+    name: `Person ${from + i}`,
+    kind: 'individual' as const,
+    role: 'Professor',
+    organization: 'University of Lyon',
+    location: 'Lyon, France',
+    signed_at: '2026-11-02T10:00:00Z',
+  }));
+}
+
+/** Three organisations, then two people: positions 1–5. */
+const mixed = () => [...wireOrganizations(3), ...wirePeople(2, 4)];
+
+const shadow = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
+const text = (el: Element, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim();
+const names = (el: Element) => $$(el, '[part="name"]').map((n) => n.textContent!.trim());
+const numbers = (el: Element) => $$(el, '[part="number"]').map((n) => n.textContent!.trim());
+
+async function list(attrs: {statement?: string; pageSize?: number; lang?: string} = {}): Promise<SignatoryList> {
+  return fixture<SignatoryList>(html`<signatory-list
+    endpoint="https://api.test/v1"
+    statement=${attrs.statement ?? 'test-letter'}
+    lang=${attrs.lang ?? 'en'}
+    page-size=${attrs.pageSize ?? 50}
+  ></signatory-list>`);
+}
+
+async function settled(el: Element): Promise<void> {
+  await waitUntil(() => $(el, '[part="list"], [part="empty"], [part="error"]'), 'the list did not settle');
+}
+
+/** Types into the search box like a reader (the box must have focus first). */
+async function typeSearch(el: Element, value: string): Promise<void> {
+  $<HTMLInputElement>(el, '[part="search-input"]')!.focus();
+  await sendKeys({type: value});
+}
+
+describe('<signatory-list>', () => {
+  let api: FakeEndpoint;
+  const signatoryRequests = () => api.requests.filter((r) => r.url.pathname.endsWith('/signatories'));
+  const lastRequest = () => signatoryRequests().at(-1)!;
+  beforeEach(() => {
+    window.__pwned = undefined;
+    api = new FakeEndpoint({statement: wireStatement(), signatories: wireOrganizations(3)});
+  });
+  afterEach(() => api.restore());
+
+  it('holds space while loading, then shows the count and the numbered signatories', async () => {
+    api.fail(/\/signatories$/, {hang: true});
+    const el = await list();
+    const placeholder = $(el, '[part="loading"]')!;
+    expect(placeholder.getBoundingClientRect().height).to.be.greaterThan(100);
+    expect(placeholder.textContent).to.contain('Loading');
+    api.release();
+    await settled(el);
+    expect($(el, '[part="loading"]')).to.equal(null);
+    expect(text(el, '[part="heading"]')).to.equal('3 organizations have signed');
+    expect($(el, '[part="list"]')!.tagName).to.equal('OL');
+    expect(names(el)).to.deep.equal(['Org 1', 'Org 2', 'Org 3']);
+    expect(numbers(el)).to.deep.equal(['1', '2', '3']);
+    const first = $(el, '[part="item"]')!;
+    expect(first.getAttribute('value')).to.equal('1');
+    expect(first.dataset.position).to.equal('1');
+    // The number is read out, not only drawn.
+    expect(first.textContent!.replace(/\s+/g, ' ')).to.contain('No. 1');
+    expect(first.querySelector('[part="location"]')!.textContent).to.equal('San Diego, California');
+    expect(lastRequest().url.searchParams.get('limit')).to.equal('50');
+    // Three is less than a page: no search, and one kind: no filter.
+    expect($(el, '[part="search"]')).to.equal(null);
+    expect($(el, '[part="filter"]')).to.equal(null);
+    expect($(el, '[part="more-button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows role and organisation, and links a name only to an http(s) address', async () => {
+    api.data.signatories = [
+      {id: 'a', name: 'Ana Ruiz', kind: 'individual', role: 'Director', organization: 'River Trust', location: 'Bilbao', url: 'https://ana.example/'},
+      {id: 'b', name: 'Bo', kind: 'individual', url: 'mailto:bo@example.org'},
+    ];
+    const el = await list();
+    await settled(el);
+    const [ana, bo] = $$(el, '[part="item"]');
+    expect(ana.querySelector('[part="details"]')!.textContent).to.equal('Director, River Trust');
+    const link = ana.querySelector<HTMLAnchorElement>('[part="name"] a')!;
+    expect(link.getAttribute('href')).to.equal('https://ana.example/');
+    expect(link.rel).to.equal('nofollow ugc noopener');
+    expect(bo.querySelector('a')).to.equal(null);
+    expect(bo.querySelector('[part="details"]')).to.equal(null);
+  });
+
+  it('numbers signatories the server sent without positions by their place in the list', async () => {
+    const unnumbered = wirePeople(2).map(({position: _, ...s}) => s);
+    api.fail(/\/signatories$/, {status: 200, body: {items: unnumbered, total: 2, next: null}});
+    const el = await list();
+    await settled(el);
+    expect(numbers(el)).to.deep.equal(['1', '2']);
+    expect($$(el, '[part="item"]').map((li) => li.getAttribute('value'))).to.deep.equal(['1', '2']);
+  });
+
+  describe('heading', () => {
+    it('says “people” when only individuals signed', async () => {
+      api.data.signatories = wirePeople(2);
+      const el = await list();
+      await settled(el);
+      expect(text(el, '[part="heading"]')).to.equal('2 people have signed');
+    });
+
+    it('says neither when both kinds signed, and offers the kind filter', async () => {
+      api.data.signatories = mixed();
+      const el = await list();
+      await settled(el);
+      expect(text(el, '[part="heading"]')).to.equal('5 have signed');
+      expect($(el, '[part="filter"]')).to.not.equal(null);
+    });
+
+    it('infers the kind from a complete list when the server sends no kind counts', async () => {
+      api.fail(/\/signatories$/, {status: 200, body: {items: wirePeople(1), total: 1, next: null}});
+      const el = await list();
+      await settled(el);
+      expect(text(el, '[part="heading"]')).to.equal('1 person has signed');
+    });
+
+    it('stays neutral without kind counts while more pages may hold the other kind', async () => {
+      api.fail(/\/signatories$/, {status: 200, body: {items: wirePeople(1), total: 9, next: '1'}});
+      const el = await list();
+      await settled(el);
+      expect(text(el, '[part="heading"]')).to.equal('9 have signed');
+    });
+
+    it('formats the count for the locale', async () => {
+      api.fail(/\/signatories$/, {status: 200, body: {items: wireOrganizations(1), total: 1234, next: '1', kinds: {organization: 1234, individual: 0}}});
+      const el = await list();
+      await settled(el);
+      expect(text(el, '[part="heading"]')).to.equal('1,234 organizations have signed');
+      expect(text(el, '.showing')).to.equal('Showing 1 of 1,234');
+    });
+  });
+
+  it('appends the next page on “show more” and drops the button at the end', async () => {
+    api.data.signatories = wireOrganizations(120);
+    const el = await list();
+    await settled(el);
+    expect(names(el)).to.have.length(50);
+    expect(text(el, '.showing')).to.equal('Showing 50 of 120');
+    const button = $<HTMLButtonElement>(el, '[part="more-button"]')!;
+    button.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => names(el).length === 100, 'the second page did not load');
+    expect(lastRequest().url.searchParams.get('cursor')).to.equal('50');
+    expect(numbers(el).slice(49, 51)).to.deep.equal(['50', '51']);
+    // Focus moves to the first new signatory.
+    expect(shadow(el).activeElement).to.equal($$(el, '[part="item"]')[50]);
+    expect(text(el, '.showing')).to.equal('Showing 100 of 120');
+    $<HTMLButtonElement>(el, '[part="more-button"]')!.click();
+    await waitUntil(() => names(el).length === 120, 'the last page did not load');
+    expect($(el, '[part="more-button"]')).to.equal(null);
+    expect(signatoryRequests()).to.have.length(3);
+  });
+
+  it('marks “show more” busy while it loads and ignores clicks meanwhile', async () => {
+    api.data.signatories = wireOrganizations(60);
+    const el = await list();
+    await settled(el);
+    api.fail(/\/signatories$/, {hang: true});
+    const button = $<HTMLButtonElement>(el, '[part="more-button"]')!;
+    button.click();
+    await waitUntil(() => button.getAttribute('aria-busy') === 'true', 'the button was not marked busy');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    button.click();
+    expect(signatoryRequests()).to.have.length(2);
+    api.release();
+    await waitUntil(() => names(el).length === 60, 'the page did not load');
+    expect(signatoryRequests()).to.have.length(2);
+    expect($(el, '[part="more-button"]')).to.equal(null);
+  });
+
+  it('keeps the list and offers a retry when “show more” fails', async () => {
+    api.data.signatories = wireOrganizations(60);
+    const el = await list();
+    await settled(el);
+    api.fail(/\/signatories$/, {status: 500}, 3);
+    $<HTMLButtonElement>(el, '[part="more-button"]')!.click();
+    // The client retries a 500 twice, with backoff, before it gives up.
+    await waitUntil(() => $(el, '.more [part="error"]'), 'no inline error', {timeout: 5000});
+    expect(text(el, '.more [part="error"]')).to.contain('The server had a problem.');
+    expect(names(el)).to.have.length(50);
+    expect(shadow(el).activeElement).to.equal($(el, '.more [part="retry-button"]'));
+    $<HTMLButtonElement>(el, '.more [part="retry-button"]')!.click();
+    await waitUntil(() => names(el).length === 60, 'retry did not load the next page');
+    expect($(el, '[part="error"]')).to.equal(null);
+  });
+
+  describe('search', () => {
+    beforeEach(() => {
+      api.data.signatories = [...wireOrganizations(55), ...wirePeople(5, 56)];
+    });
+
+    it('appears once the list is longer than a page, sends q, and keeps each match’s number', async () => {
+      const el = await list();
+      await settled(el);
+      const input = $<HTMLInputElement>(el, '[part="search-input"]')!;
+      expect(input.type).to.equal('search');
+      expect(shadow(el).querySelector(`label[for="${input.id}"]`)!.textContent).to.equal('Search signatories');
+      await typeSearch(el, 'org 53');
+      await waitUntil(() => names(el).join() === 'Org 53', 'the search did not show the match');
+      // Debounced: one request for the whole word, not one per key.
+      const searches = signatoryRequests().filter((r) => r.url.searchParams.has('q'));
+      expect(searches.map((r) => r.url.searchParams.get('q'))).to.deep.equal(['org 53']);
+      expect(numbers(el)).to.deep.equal(['53']);
+      expect($(el, '[part="item"]')!.getAttribute('value')).to.equal('53');
+      expect(text(el, '.results')).to.equal('1 result');
+      expect($(el, '.results')!.getAttribute('role')).to.equal('status');
+      // The heading still counts everyone.
+      expect(text(el, '[part="heading"]')).to.equal('60 have signed');
+      await expect(el).to.be.accessible();
+    });
+
+    it('searches at once on Enter, and clearing the box restores the whole list', async () => {
+      const el = await list();
+      await settled(el);
+      await typeSearch(el, 'professor');
+      const before = performance.now();
+      await sendKeys({press: 'Enter'});
+      await waitUntil(() => lastRequest().url.searchParams.get('q') === 'professor', 'Enter did not search', {interval: 5});
+      expect(performance.now() - before).to.be.lessThan(240);
+      await waitUntil(() => names(el).length === 5 && text(el, '.results') === '5 results', 'the matches did not show');
+      expect(numbers(el)).to.deep.equal(['56', '57', '58', '59', '60']);
+      // No second request when the typing pause would have ended.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(signatoryRequests().filter((r) => r.url.searchParams.has('q'))).to.have.length(1);
+      // Escape clears a search box.
+      await sendKeys({press: 'Escape'});
+      await waitUntil(() => names(el).length === 50, 'clearing did not restore the list');
+      expect(lastRequest().url.searchParams.has('q')).to.equal(false);
+      expect(text(el, '.results')).to.equal('');
+    });
+
+    it('says that nothing matches, which is not “no one has signed”', async () => {
+      const el = await list();
+      await settled(el);
+      await typeSearch(el, 'zzz');
+      await sendKeys({press: 'Enter'});
+      await waitUntil(() => $(el, '[part="empty"]'), 'no empty state');
+      expect(text(el, '[part="empty"]')).to.equal('No signatories match “zzz”.');
+      expect(text(el, '.results')).to.equal('0 results');
+      // The box stays, with what the reader typed.
+      expect($<HTMLInputElement>(el, '[part="search-input"]')!.value).to.equal('zzz');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it('filters by kind with the keyboard, keeping numbers', async () => {
+    api.data.signatories = mixed();
+    const el = await list();
+    await settled(el);
+    const radios = $$<HTMLInputElement>(el, '[part="filter"] input[type="radio"]');
+    expect(radios.map((r) => r.labels![0].textContent!.trim())).to.deep.equal(['All', 'Organizations', 'People']);
+    expect(radios[0].checked).to.equal(true);
+    expect(text(el, '[part="filter"] legend')).to.equal('Show');
+    radios[0].focus();
+    await sendKeys({press: 'ArrowRight'});
+    await waitUntil(() => names(el).join() === 'Org 1,Org 2,Org 3', 'the organisations filter did not apply');
+    expect(lastRequest().url.searchParams.get('kind')).to.equal('organization');
+    await sendKeys({press: 'ArrowRight'});
+    await waitUntil(() => names(el).join() === 'Person 4,Person 5', 'the people filter did not apply');
+    expect(lastRequest().url.searchParams.get('kind')).to.equal('individual');
+    expect(numbers(el)).to.deep.equal(['4', '5']);
+    expect(text(el, '.results')).to.equal('2 results');
+    expect(text(el, '[part="heading"]')).to.equal('5 have signed');
+    await expect(el).to.be.accessible();
+    radios[0].click();
+    await waitUntil(() => names(el).length === 5, '“All” did not restore the list');
+    expect(lastRequest().url.searchParams.has('kind')).to.equal(false);
+  });
+
+  it('searches and filters a static document in the browser, asking no endpoint', async () => {
+    const doc = {
+      statement: wireStatement(),
+      signatories: [...wireOrganizations(3), ...wirePeople(2, 4)].map(({position: _, ...s}) => s),
+    };
+    const src = URL.createObjectURL(new Blob([JSON.stringify(doc)], {type: 'application/json'}));
+    try {
+      const el = await fixture<SignatoryList>(html`<signatory-list src=${src} page-size="2" lang="en"></signatory-list>`);
+      await settled(el);
+      expect(text(el, '[part="heading"]')).to.equal('5 have signed');
+      expect(names(el)).to.deep.equal(['Org 1', 'Org 2']);
+      await typeSearch(el, 'LYON');
+      await sendKeys({press: 'Enter'});
+      await waitUntil(() => text(el, '.results') === '3 results', 'the static search did not run');
+      expect(names(el)).to.deep.equal(['Org 2', 'Person 4']);
+      // Positions come from the document's order.
+      expect(numbers(el)).to.deep.equal(['2', '4']);
+      $$<HTMLInputElement>(el, '[part="filter"] input')[2].click();
+      await waitUntil(() => names(el).join() === 'Person 4,Person 5', 'the static filter did not apply');
+      expect($(el, '[part="more-button"]')).to.equal(null);
+      expect(api.requests).to.have.length(0);
+    } finally {
+      URL.revokeObjectURL(src);
+    }
+  });
+
+  it('says when no one has signed yet', async () => {
+    api.data.signatories = [];
+    const el = await list();
+    await settled(el);
+    expect(text(el, '[part="empty"]')).to.equal('No one has signed yet.');
+    expect($(el, '[part="list"]')).to.equal(null);
+    expect($(el, '[part="search"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error with a working retry after a 500, and tells the page', async () => {
+    api.fail(/\/signatories$/, {status: 500}, 3);
+    const errored = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('undersigned-error', resolve as EventListener, {once: true})
+    );
+    const el = await list();
+    const event = await errored;
+    expect(event.detail.action).to.equal('load');
+    expect(event.detail.error.status).to.equal(500);
+    await settled(el);
+    expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
+    expect(text(el, '[part="error"]')).to.contain('The server had a problem.');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+    await waitUntil(() => $(el, '[part="list"]'), 'retry did not load the list');
+    expect(names(el)).to.have.length(3);
+  });
+
+  it('says the statement could not be found on a 404', async () => {
+    const el = await list({statement: 'no-such-letter'});
+    await settled(el);
+    expect(text(el, '[part="error"]')).to.contain('This statement could not be found.');
+  });
+
+  for (const [label, fault] of [
+    ['invalid JSON', {raw: '{"items": ['}],
+    ['a body of the wrong shape', {status: 200, body: {items: 'nope', total: 'many'}}],
+  ] as Array<[string, Fault]>) {
+    it(`shows an error for ${label}`, async () => {
+      api.fail(/\/signatories$/, fault);
+      const el = await list();
+      await settled(el);
+      expect(text(el, '[part="error"]')).to.contain('The server sent something we couldn’t read.');
+      expect($(el, '[part="list"]')).to.equal(null);
+    });
+  }
+
+  it('aborts the request in flight and refetches when statement or endpoint change', async () => {
+    api.fail(/\/signatories$/, {hang: true});
+    const el = await list();
+    await waitUntil(() => signatoryRequests().length === 1, 'no request');
+    const first = signatoryRequests()[0];
+    api.data = {...api.data, statement: wireStatement({id: 'other-letter'}), signatories: wirePeople(2)};
+    el.setAttribute('statement', 'other-letter');
+    await waitUntil(() => first.signal?.aborted, 'the first request was not aborted');
+    await waitUntil(() => names(el).join() === 'Person 1,Person 2', 'the new statement did not load');
+    expect(lastRequest().url.pathname).to.equal('/v1/statements/other-letter/signatories');
+
+    const other = new FakeEndpoint({statement: wireStatement({id: 'other-letter'}), signatories: wireOrganizations(1)}, 'https://api2.test/v1');
+    try {
+      api.fail(/\/signatories$/, {hang: true});
+      el.setAttribute('page-size', '20');
+      await waitUntil(() => signatoryRequests().length === 3, 'page-size did not refetch');
+      const hanging = lastRequest();
+      el.setAttribute('endpoint', 'https://api2.test/v1');
+      await waitUntil(() => hanging.signal?.aborted, 'the request to the old endpoint was not aborted');
+      await waitUntil(() => names(el).join() === 'Org 1', 'the new endpoint did not load');
+      expect(text(el, '[part="heading"]')).to.equal('1 organization has signed');
+    } finally {
+      other.restore();
+    }
+  });
+
+  it('aborts the request in flight when removed from the page', async () => {
+    api.fail(/\/signatories$/, {hang: true});
+    const el = await list();
+    await waitUntil(() => signatoryRequests().length === 1, 'no request');
+    el.remove();
+    expect(signatoryRequests()[0].signal?.aborted).to.equal(true);
+  });
+
+  it('sends page-size as the limit, capped at the contract’s 200', async () => {
+    const el = await list({pageSize: 1000});
+    await settled(el);
+    expect(lastRequest().url.searchParams.get('limit')).to.equal('200');
+  });
+
+  it('inside a <statement-card> needs no attributes, fetches only the signatories and counts the unlisted', async () => {
+    api.data.statement = wireStatement({signatories: {count: 5, listed: 3, open: true}});
+    const card = await fixture<StatementCard>(html`<statement-card endpoint="https://api.test/v1" statement="test-letter" lang="en">
+      <signatory-list></signatory-list>
+    </statement-card>`);
+    const el = card.querySelector('signatory-list')!;
+    expect(el.hasAttribute('endpoint')).to.equal(false);
+    await settled(el);
+    // The card's count includes signers who asked not to be listed.
+    await waitUntil(() => text(el, '[part="heading"]') === '5 organizations have signed', 'heading did not use the card count');
+    expect(names(el)).to.have.length(3);
+    expect(text(el, '.unlisted')).to.equal('Plus 2 signatories who asked not to be listed');
+    expect(api.count(/^\/statements\/test-letter$/)).to.equal(1);
+    expect(api.count(/\/signatories$/)).to.equal(1);
+  });
+
+  it('speaks the page’s language and follows a change', async () => {
+    const el = await list();
+    await settled(el);
+    expect(text(el, '[part="heading"]')).to.equal('3 organizations have signed');
+    el.setAttribute('lang', 'es');
+    await waitUntil(() => text(el, '[part="heading"]') === '3 organizaciones han firmado', 'did not switch to Spanish');
+    expect($(el, '[part="item"]')!.textContent).to.contain('N.º 1');
+  });
+
+  it('fits a 320px-wide screen with search, filter and long names', async () => {
+    await setViewport({width: 320, height: 640});
+    try {
+      api.data.signatories = [
+        ...wirePeople(55).map((s) => ({...s, organization: 'Internationale Arbeitsgemeinschaft für Flussrenaturierung'})),
+        ...wireOrganizations(5, 56),
+      ];
+      const el = await list();
+      await settled(el);
+      expect($(el, '[part="filter"]')).to.not.equal(null);
+      expect($(el, '[part="search"]')).to.not.equal(null);
+      const base = $(el, '[part="base"]')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+      for (const part of ['search-input', 'filter', 'list', 'more-button']) {
+        expect($(el, `[part="${part}"]`)!.getBoundingClientRect().right, part).to.be.at.most(320);
+      }
+    } finally {
+      await setViewport({width: 800, height: 600});
+    }
+  });
+
+  it('shows hostile names, places and links as harmless text', async () => {
+    const img = '<img src=x onerror="window.__pwned=1">';
+    const script = '<script>window.__pwned=1</script>';
+    api.data.signatories = [
+      {id: 'h1', name: img, kind: 'individual', organization: script, role: img, location: script, url: 'javascript:alert(1)'},
+      {id: 'h2', name: script, kind: 'organization', location: img, url: 'JaVaScRiPt:window.__pwned=1'},
+    ];
+    const el = await list();
+    await settled(el);
+    expect(names(el)).to.deep.equal([img, script]);
+    expect(text(el, '[part="details"]')).to.equal(`${img}, ${script}`);
+    expect($$(el, '[part="location"]').map((l) => l.textContent)).to.deep.equal([script, img]);
+    expect($$(el, '[part="list"] img, [part="list"] script')).to.have.length(0);
+    expect($$(el, '[part="list"] a')).to.have.length(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(window.__pwned).to.equal(undefined);
+  });
+});
