@@ -107,6 +107,7 @@ export const commentThreadStyles = css`
   }
 
   .reply-button {
+    justify-self: start;
     margin-block-start: 0.25rem;
     padding: 0.25em 0;
     border: 0;
