@@ -343,6 +343,8 @@ describe('<signatory-list>', () => {
     await settled(el);
     expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
     expect(text(el, '[part="error"]')).to.contain('The server had a problem.');
+    // No placeholder is left shimmering above the message.
+    expect(outer(el, '.skeleton')).to.equal(undefined);
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
     await waitUntil(() => $(el, '[part="list"]'), 'retry did not load the list');

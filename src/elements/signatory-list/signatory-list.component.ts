@@ -181,9 +181,11 @@ export class SignatoryList extends UndersignedElement {
     const {status, total} = this.signatories;
     const results = this.filtered && status === 'ready' ? this.locale.t('resultsCount', {count: total}) : '';
     return html`<section class="root" part="base" dir=${this.locale.dir} aria-labelledby=${count === undefined ? nothing : 'heading'} aria-busy=${status === 'loading'}>
-      ${count === undefined
-        ? html`<div class="skeleton heading-line" aria-hidden="true"></div>`
-        : html`<h3 id="heading" class="heading" part="heading">${this.locale.t(this.headingKey, {count})}</h3>`}
+      ${count !== undefined
+        ? html`<h3 id="heading" class="heading" part="heading">${this.locale.t(this.headingKey, {count})}</h3>`
+        : status === 'error'
+          ? nothing
+          : html`<div class="skeleton heading-line" aria-hidden="true"></div>`}
       ${this.renderControls(results)}
       ${this.renderBody()}
     </section>`;
