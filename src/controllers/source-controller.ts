@@ -1,4 +1,4 @@
-import {ContextConsumer} from '@lit/context';
+import {ContextConsumer, ContextProvider} from '@lit/context';
 import {Task, initialState} from '@lit/task';
 import type {ReactiveController} from 'lit';
 import {sourceFor, type Statement, type StatementSource} from '../api/index.js';
@@ -52,4 +52,31 @@ export function statementTask(host: UndersignedElement, sources: SourceControlle
       provided ?? (source && !fromCard ? source.statement({signal}) : initialState),
     args: () => [sources.source, sources.statement, sources.fromCard] as const,
   });
+}
+
+/**
+ * Hands an element's source and statement on to the forms it renders, the
+ * way a card does, so they read what the element reads and load nothing
+ * twice.
+ */
+export class ContextRelay implements ReactiveController {
+  private readonly provider: ContextProvider<typeof statementContext, UndersignedElement>;
+
+  constructor(
+    host: UndersignedElement,
+    private readonly sources: SourceController,
+    private readonly statement: Task<readonly unknown[], Statement>
+  ) {
+    this.provider = new ContextProvider(host, {context: statementContext});
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const source = this.sources.source;
+    const statement = this.statement.value;
+    const provided = this.provider.value;
+    if (source && (provided?.source !== source || provided.statement !== statement)) {
+      this.provider.setValue({source, statement});
+    }
+  }
 }

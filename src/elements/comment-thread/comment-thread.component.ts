@@ -1,11 +1,9 @@
-import {ContextProvider} from '@lit/context';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {Comment, CommentResult, CommentSort} from '../../api/index.js';
 import {PagedController} from '../../controllers/paged-controller.js';
 import {RelativeTimeController} from '../../controllers/relative-time.js';
-import {SourceController, statementTask} from '../../controllers/source-controller.js';
-import {statementContext} from '../../context/statement-context.js';
+import {ContextRelay, SourceController, statementTask} from '../../controllers/source-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
 import {dispatchError, renderEmpty, renderError, renderLoading} from '../../internal/status-views.js';
@@ -115,8 +113,6 @@ export class CommentThread extends UndersignedElement {
   });
 
   private readonly statementTask = statementTask(this, this.sources);
-  /** Hands this thread's source and statement to the forms inside it. */
-  private readonly provider = new ContextProvider(this, {context: statementContext});
 
   /** The comment whose reply form is open; one at a time. */
   @state() private accessor replyingTo: string | undefined;
@@ -132,6 +128,8 @@ export class CommentThread extends UndersignedElement {
     super();
     // Re-renders once a minute so "5 minutes ago" stays true.
     new RelativeTimeController(this);
+    // Hands this thread's source and statement to the forms inside it.
+    new ContextRelay(this, this.sources, this.statementTask);
     this.addEventListener('undersigned-comment', (event) => this.onCommented(event.detail));
   }
 
@@ -147,12 +145,6 @@ export class CommentThread extends UndersignedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const source = this.sources.source;
-    const statement = this.statementTask.value;
-    const provided = this.provider.value;
-    if (source && (provided?.source !== source || provided.statement !== statement)) {
-      this.provider.setValue({source, statement});
-    }
     const key = this.storageKey;
     if (key !== this.pendingKey) {
       this.pendingKey = key;
@@ -253,7 +245,7 @@ export class CommentThread extends UndersignedElement {
       <header class="header">
         ${count === undefined
           ? html`<div class="skeleton heading-line" aria-hidden="true"></div>`
-          : html`<h2 id="heading" class="heading" part="heading">${this.locale.t('commentsHeading', {count})}</h2>`}
+          : html`<h3 id="heading" class="heading" part="heading">${this.locale.t('commentsHeading', {count})}</h3>`}
         ${status === 'ready' && this.comments.items.length === 0 ? nothing : this.renderSort()}
       </header>
       ${this.renderBody()}
@@ -373,11 +365,11 @@ export class CommentThread extends UndersignedElement {
       aria-labelledby=${replyTo ? `${id}-author ${id}-reply` : `${id}-author`}
     >
       <header class="meta">
-        <h3 id="${id}-author" class="author" part="author">
+        <h4 id="${id}-author" class="author" part="author">
           ${authorUrl
             ? html`<a href=${authorUrl} rel="nofollow ugc noopener">${comment.author.name}</a>`
             : comment.author.name}
-        </h3>
+        </h4>
         <time part="time" datetime=${comment.createdAt} title=${fullDate(this.locale.locale, comment.createdAt)}
           >${this.locale.relative(comment.createdAt)}</time
         >

@@ -1,14 +1,15 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {Signatory, SignatoryKind, SignatoryPage} from '../../api/index.js';
+import type {SignResult, Signatory, SignatoryKind, SignatoryPage} from '../../api/index.js';
 import {PagedController} from '../../controllers/paged-controller.js';
-import {SourceController} from '../../controllers/source-controller.js';
+import {ContextRelay, SourceController, statementTask} from '../../controllers/source-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
 import {dispatchError, renderEmpty, renderError, renderLoading} from '../../internal/status-views.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {safeHttpUrl} from '../../text/safe-url.js';
 import {signatoryListStyles} from './signatory-list.styles.js';
+import '../sign-form/sign-form.js';
 
 const DEFAULT_PAGE_SIZE = 50;
 /** The contract's largest `limit`. */
@@ -43,7 +44,12 @@ function countKinds(items: readonly Signatory[]): Kinds {
  * @tag signatory-list
  * @summary Shows who signed a statement, page by page, with search and a kind filter.
  *
- * @fires undersigned-error - A page of signatories could not be loaded. `detail: {error, action: 'load'}`.
+ * Where the endpoint takes signatures, a `<sign-form>` follows the list (or
+ * says that signing is closed); a new published signature is counted at
+ * once and, when the whole list is on screen, listed at its end.
+ *
+ * @fires undersigned-error - A page of signatories could not be loaded, or a signature could not be sent. `detail: {error, action}`.
+ * @fires undersigned-sign - A reader's signature was accepted (from the form inside). `detail: {signatory, status}`.
  *
  * @csspart base - The section wrapping everything.
  * @csspart heading - The "30 organizations have signed" heading (an `h3`).
@@ -61,6 +67,7 @@ function countKinds(items: readonly Signatory[]): Kinds {
  * @csspart error - The error message (for the whole list, or under it when a further page failed).
  * @csspart retry-button - The error message's retry button.
  * @csspart empty - The message shown when no one has signed, or nobody matches a search.
+ * @csspart sign-form - The `<sign-form>` under the list, where the endpoint takes signatures.
  *
  * @cssprop [--undersigned-color-accent=#0b5cad] - Links, the chosen filter and focus rings (lighter in dark mode).
  * @cssprop [--undersigned-color-on-accent=#fff] - Text on the chosen filter.
@@ -106,6 +113,25 @@ export class SignatoryList extends UndersignedElement {
       };
     },
   });
+
+  private readonly statementTask = statementTask(this, this.sources);
+
+  constructor() {
+    super();
+    // Hands this list's source and statement to the sign form inside it.
+    new ContextRelay(this, this.sources, this.statementTask);
+    this.addEventListener('undersigned-sign', (event) => this.onSigned(event.detail));
+  }
+
+  /** A reader signed: count them, and list them when they asked to be listed and the whole list is on screen. */
+  private onSigned({signatory, status}: SignResult): void {
+    if (status !== 'published') return;
+    if (this.overview) this.overview = {...this.overview, total: (this.overview.total ?? 0) + 1};
+    if (!this.filtered && !this.signatories.hasMore && this.signatories.status === 'ready') {
+      this.signatories.append(signatory);
+    }
+    this.requestUpdate();
+  }
 
   private overview?: Overview;
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -188,6 +214,9 @@ export class SignatoryList extends UndersignedElement {
           : html`<div class="skeleton heading-line" aria-hidden="true"></div>`}
       ${this.renderControls(results)}
       ${this.renderBody()}
+      ${this.sources.source?.writable && status !== 'loading' && status !== 'idle'
+        ? html`<sign-form class="sign-form" part="sign-form"></sign-form>`
+        : nothing}
     </section>`;
   }
 

@@ -151,4 +151,9 @@ export const signatoryListStyles = css`
   .skeleton.row {
     height: 3.5em;
   }
+
+  .sign-form {
+    display: block;
+    margin-block-start: calc(var(--_space) * 1.5);
+  }
 `;
