@@ -1,2 +1,0 @@
-import {expect} from '@open-wc/testing';
-it('runs', () => { expect(1).to.equal(1); });
