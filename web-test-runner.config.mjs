@@ -1,5 +1,6 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {embedPagesPlugin} from './test/plugins/embed-pages.mjs';
 import {referenceServerPlugin} from './test/plugins/reference-server.mjs';
 
 // Tests drive the system Chromium: no test tool may download a browser here.
@@ -8,7 +9,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: {exportConditions: ['development']},
-  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}), referenceServerPlugin()],
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}), referenceServerPlugin(), embedPagesPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {
