@@ -41,14 +41,20 @@ export const baseStyles = css`
     font-size: var(--undersigned-font-size, 1rem);
     font-weight: normal;
     font-style: normal;
+    font-variant: normal;
     line-height: var(--undersigned-line-height, 1.5);
     letter-spacing: normal;
     word-spacing: normal;
     text-align: start;
+    text-align-last: auto;
     text-transform: none;
+    text-shadow: none;
     text-indent: 0;
     white-space: normal;
+    word-break: normal;
+    hyphens: manual;
     overflow-wrap: anywhere;
+    list-style: outside;
     color: var(--_text);
   }
   .root *,
