@@ -41,6 +41,7 @@ function positive(value: number, fallback: number): number {
  * relative dates, and "load more" for further pages. Inside a
  * `<statement-card>` it needs no attributes.
  *
+ * @tag comment-thread
  * @summary Shows a statement's comments, threaded, page by page.
  *
  * Where the endpoint takes comments, each comment has a Reply button that
