@@ -7,7 +7,8 @@ import {referenceServerPlugin} from './test/plugins/reference-server.mjs';
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/node runs under node's test runner (npm run test:package).
+  files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: {exportConditions: ['development']},
   plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}), referenceServerPlugin(), embedPagesPlugin()],
   browsers: [
