@@ -1,4 +1,5 @@
 import DOMPurify, {type Config} from 'dompurify';
+import {undersignedPolicy} from './trusted-types.js';
 
 /**
  * Statement bodies are publisher HTML and never trusted (DESIGN.md). What
@@ -80,7 +81,7 @@ let config: Config | undefined;
  * so we never compete with the host page's DOMPurify for the `dompurify`
  * name. If that name is taken (a second copy of this bundle) or not allowed,
  * DOMPurify falls back to creating its own `dompurify` policy. The policy
- * stays in this module and only feeds DOMPurify's inert parse.
+ * (src/text/trusted-types.ts) only feeds DOMPurify's inert parse here.
  */
 function getConfig(): Config {
   if (config) return config;
@@ -94,21 +95,9 @@ function getConfig(): Config {
     ALLOW_ARIA_ATTR: false,
     RETURN_DOM_FRAGMENT: true,
   };
-  const factory = window.trustedTypes;
-  if (factory) {
-    try {
-      // DOMPurify's type wants every method. It calls createScriptURL only for
-      // attributes such as script[src], which our allowlist never keeps: refuse.
-      config.TRUSTED_TYPES_POLICY = factory.createPolicy('undersigned', {
-        createHTML: (html: string) => html,
-        createScriptURL: (_url: string): string => {
-          throw new TypeError('undersigned: script URLs are not allowed in a statement body');
-        },
-      }) as TrustedTypePolicy;
-    } catch {
-      // Name taken or not allowed by the page's CSP: DOMPurify uses its own.
-    }
-  }
+  // DOMPurify's type wants every method; see src/text/trusted-types.ts.
+  const policy = undersignedPolicy();
+  if (policy) config.TRUSTED_TYPES_POLICY = policy;
   return config;
 }
 

@@ -45,6 +45,10 @@ describe('under a strict Content-Security-Policy', () => {
     await waitUntil(() => image.complete && image.naturalWidth > 0, 'the hero image did not load');
     await deepWait(doc, 'signatory-list', '[part=item]');
     await deepWait(doc, 'comment-thread', '[part=comment]');
+    // The card's JSON-LD is script text, a Trusted Types sink: written through the `undersigned` policy.
+    await waitUntil(() => doc.head.querySelector('script[type="application/ld+json"]'), 'no JSON-LD');
+    const data = JSON.parse(doc.head.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(data.headline).to.equal('Keep the Wren River whole');
     expectClean(page);
   });
 

@@ -4,9 +4,11 @@ import {html, nothing, type PropertyValues} from 'lit';
 import {state} from 'lit/decorators.js';
 import {isAbortError, sourceFor, type Statement, type StatementSource} from '../../api/index.js';
 import {statementContext} from '../../context/statement-context.js';
+import {FallbackController} from '../../controllers/fallback-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
 import {dispatchError, renderError, renderLoading} from '../../internal/status-views.js';
+import {releaseStructuredData, writeStructuredData} from '../../internal/structured-data.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {safeHttpUrl} from '../../text/safe-url.js';
 import {sanitizeBody} from '../../text/sanitize-body.js';
@@ -15,16 +17,32 @@ import {statementCardStyles} from './statement-card.styles.js';
 /** Stands for a link inside a translated sentence, which is split around it. */
 const SLOT = '\u0000';
 
+/** Children that go to the default slot; any other child is fallback content. */
+const WIDGETS = new Set(['statement-card', 'signatory-list', 'comment-thread', 'sign-form', 'comment-form']);
+const isWidget = (node: Node): node is Element =>
+  node instanceof UndersignedElement || (node.nodeType === Node.ELEMENT_NODE && WIDGETS.has((node as Element).localName));
+
 /**
  * A public statement: kicker, title, hero image, notes, body, date and a
  * share action. Place `<signatory-list>` and `<comment-thread>` inside it:
  * they read the card's source and statement through context, so they need
  * no attributes of their own and fetch nothing the card already has.
  *
+ * Any other content inside the card (a server-rendered title and body, for
+ * instance) is a fallback: shown before the script runs and to search
+ * engines, shown instead of the placeholder while loading, and beside the
+ * error message when loading fails; hidden once the statement shows. The
+ * card also describes the statement for search engines with schema.org
+ * JSON-LD (an `Article`, with signature and comment counts) in a
+ * `<script type="application/ld+json" data-undersigned>` in the document's
+ * head, one per statement, kept current and removed with the last card
+ * showing it.
+ *
  * @tag statement-card
  * @summary Shows a statement (open letter, petition) from an endpoint or a static document.
  *
- * @slot - Elements shown under the statement, usually `<signatory-list>` and `<comment-thread>`.
+ * @slot - Elements shown under the statement, usually `<signatory-list>` and `<comment-thread>` (also `<sign-form>`, `<comment-form>`, another `<statement-card>` or any undersigned element class).
+ * @slot fallback - Not named by authors: every other child of the card is assigned here, and shown only while loading or after an error.
  *
  * @fires undersigned-load - The statement loaded. `detail: {statement}`.
  * @fires undersigned-error - Loading failed. `detail: {error, action: 'load'}`.
@@ -42,6 +60,7 @@ const SLOT = '\u0000';
  * @csspart meta - The footer with dates and the share button.
  * @csspart share-button - The share button.
  * @csspart loading - The placeholder shown while loading.
+ * @csspart fallback - The box holding the fallback content (while loading, or after an error).
  * @csspart error - The error message.
  * @csspart retry-button - The error message's retry button.
  *
@@ -62,12 +81,17 @@ const SLOT = '\u0000';
  */
 export class StatementCard extends UndersignedElement {
   static override styles = [baseStyles, statementCardStyles];
+  // Children are sorted into the two slots by kind, not by a slot attribute.
+  static override shadowRootOptions: ShadowRootInit = {...UndersignedElement.shadowRootOptions, slotAssignment: 'manual'};
 
   /** Set while the "link copied" confirmation is shown. */
   @state() private accessor shareMessage = '';
 
   private readonly locale = new LocaleController(this);
   private readonly provider = new ContextProvider(this, {context: statementContext});
+  private readonly fallback = new FallbackController(this, (node) => !isWidget(node));
+  /** The source whose JSON-LD this card wrote, to release it on change or disconnect. */
+  private structuredDataKey?: string;
   private source?: StatementSource;
   private rerunOnConnect = false;
   private body?: {html: string; fragment: DocumentFragment};
@@ -77,6 +101,7 @@ export class StatementCard extends UndersignedElement {
     args: () => [this.source] as const,
     onComplete: (statement) => {
       this.provider.setValue({source: this.source!, statement});
+      this.describe(statement);
       this.dispatchEvent(new CustomEvent('undersigned-load', {bubbles: true, composed: true, detail: {statement}}));
     },
     onError: (error) => {
@@ -99,7 +124,17 @@ export class StatementCard extends UndersignedElement {
     const statement = this.provider.value?.statement;
     if (!statement || !this.source) return;
     const counts = {...statement[what], count: statement[what].count + 1};
-    this.provider.setValue({source: this.source, statement: {...statement, [what]: counts}});
+    const bumped = {...statement, [what]: counts};
+    this.provider.setValue({source: this.source, statement: bumped});
+    this.describe(bumped);
+  }
+
+  /** Writes the statement's JSON-LD into the document's head, releasing another statement's. */
+  private describe(statement: Statement | undefined): void {
+    const key = statement && this.isConnected ? this.source?.key : undefined;
+    if (this.structuredDataKey && this.structuredDataKey !== key) releaseStructuredData(this, this.structuredDataKey);
+    this.structuredDataKey = key;
+    if (key) writeStructuredData(this, key, statement!);
   }
 
   override connectedCallback(): void {
@@ -108,10 +143,12 @@ export class StatementCard extends UndersignedElement {
       this.rerunOnConnect = false;
       void this.task.run();
     }
+    this.describe(this.provider.value?.statement);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.describe(undefined);
     if (this.task.status === TaskStatus.PENDING) {
       this.rerunOnConnect = true;
       this.task.abort();
@@ -125,8 +162,17 @@ export class StatementCard extends UndersignedElement {
         this.source = source;
         // Children switch source at once; the statement follows when loaded.
         if (source) this.provider.setValue({source});
+        this.describe(undefined);
       }
     }
+  }
+
+  protected override updated(): void {
+    // Manual slot assignment: re-done after every render, since a render may
+    // make new <slot> elements and the children may have changed.
+    const slot = (selector: string) => this.renderRoot.querySelector<HTMLSlotElement>(selector);
+    slot('slot:not([name])')?.assign(...[...this.children].filter(isWidget));
+    slot('slot[name=fallback]')?.assign(...this.fallback.nodes);
   }
 
   protected override render() {
@@ -136,14 +182,22 @@ export class StatementCard extends UndersignedElement {
         pending: () => this.renderLoading(),
         complete: (statement) => this.renderStatement(statement),
         error: (error) =>
-          isAbortError(error) ? this.renderLoading() : renderError(this.locale, error, () => void this.task.run()),
+          isAbortError(error)
+            ? this.renderLoading()
+            : html`${renderError(this.locale, error, () => void this.task.run())}${this.renderFallback()}`,
       })}
       <slot></slot>
     </article>`;
   }
 
   private renderLoading() {
-    return renderLoading(this.locale, ['kicker-line', 'title-line', 'hero', 'text']);
+    return this.fallback.has
+      ? this.renderFallback()
+      : renderLoading(this.locale, ['kicker-line', 'title-line', 'hero', 'text']);
+  }
+
+  private renderFallback() {
+    return this.fallback.has ? html`<div class="fallback" part="fallback"><slot name="fallback"></slot></div>` : nothing;
   }
 
   private renderStatement(statement: Statement) {

@@ -117,7 +117,7 @@ export const statementCardStyles = css`
   .skeleton.text {
     height: 6em;
   }
-  ::slotted(*) {
+  slot:not([name])::slotted(*) {
     margin-block-start: calc(var(--_space) * 1.5);
   }
 `;
