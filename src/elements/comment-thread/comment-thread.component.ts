@@ -1,6 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {Comment, CommentResult, CommentSort} from '../../api/index.js';
+import {FallbackController} from '../../controllers/fallback-controller.js';
 import {PagedController} from '../../controllers/paged-controller.js';
 import {RelativeTimeController} from '../../controllers/relative-time.js';
 import {ContextRelay, SourceController, statementTask} from '../../controllers/source-controller.js';
@@ -49,6 +50,8 @@ function positive(value: number, fallback: number): number {
  * returns focus to the button), and a form for a new comment follows the
  * thread. A new comment appears in place; one awaiting moderation is marked
  * so and shown only in its author's browser.
+ *
+ * @slot - Fallback content (the first comments, server-rendered): shown before the script runs, while loading and after an error; hidden once the data shows.
  *
  * @fires undersigned-error - A page of comments could not be loaded, or a comment could not be sent. `detail: {error, action}`.
  * @fires undersigned-comment - A reader's comment was accepted (from the forms inside). `detail: {comment, status}`.
@@ -99,6 +102,8 @@ export class CommentThread extends UndersignedElement {
   @property({type: Number, attribute: 'max-depth'}) accessor maxDepth = DEFAULT_MAX_DEPTH;
 
   private readonly locale = new LocaleController(this);
+  /** Light-DOM content (a server-rendered first page): shown while loading and on error. */
+  private readonly fallback = new FallbackController(this);
   private readonly sources = new SourceController(this);
   private readonly comments = new PagedController<Comment>(this, {
     query: () => {
@@ -275,9 +280,9 @@ export class CommentThread extends UndersignedElement {
     switch (status) {
       case 'idle':
       case 'loading':
-        return renderLoading(this.locale, ['comment-block', 'comment-block', 'comment-block']);
+        return this.fallback.has ? html`<slot></slot>` : renderLoading(this.locale, ['comment-block', 'comment-block', 'comment-block']);
       case 'error':
-        return renderError(this.locale, this.comments.error, () => this.retry());
+        return html`${renderError(this.locale, this.comments.error, () => this.retry())}<slot></slot>`;
       case 'ready':
         if (items.length === 0) return renderEmpty(this.locale.t('noComments'));
         return html`<ol class="list" part="list">

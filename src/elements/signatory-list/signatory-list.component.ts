@@ -1,6 +1,7 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {SignResult, Signatory, SignatoryKind, SignatoryPage} from '../../api/index.js';
+import {FallbackController} from '../../controllers/fallback-controller.js';
 import {PagedController} from '../../controllers/paged-controller.js';
 import {ContextRelay, SourceController, statementTask} from '../../controllers/source-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
@@ -47,6 +48,8 @@ function countKinds(items: readonly Signatory[]): Kinds {
  * Where the endpoint takes signatures, a `<sign-form>` follows the list (or
  * says that signing is closed); a new published signature is counted at
  * once and, when the whole list is on screen, listed at its end.
+ *
+ * @slot - Fallback content (a first page of names, server-rendered): shown before the script runs, while loading and after an error; hidden once the data shows.
  *
  * @fires undersigned-error - A page of signatories could not be loaded, or a signature could not be sent. `detail: {error, action}`.
  * @fires undersigned-sign - A reader's signature was accepted (from the form inside). `detail: {signatory, status}`.
@@ -95,6 +98,8 @@ export class SignatoryList extends UndersignedElement {
   @state() private accessor kind: SignatoryKind | undefined;
 
   private readonly locale = new LocaleController(this);
+  /** Light-DOM content (a server-rendered first page): shown while loading and on error. */
+  private readonly fallback = new FallbackController(this);
   private readonly sources = new SourceController(this);
   private readonly signatories = new PagedController<Signatory, SignatoryPage>(this, {
     query: () => {
@@ -285,9 +290,9 @@ export class SignatoryList extends UndersignedElement {
     switch (status) {
       case 'idle':
       case 'loading':
-        return renderLoading(this.locale, ['row', 'row', 'row', 'row']);
+        return this.fallback.has ? html`<slot></slot>` : renderLoading(this.locale, ['row', 'row', 'row', 'row']);
       case 'error':
-        return renderError(this.locale, error, () => this.retry());
+        return html`${renderError(this.locale, error, () => this.retry())}<slot></slot>`;
       case 'ready':
         if (items.length === 0) return renderEmpty(this.emptyMessage);
         return html`<ol class="list" part="list" role="list">
