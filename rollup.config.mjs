@@ -13,23 +13,17 @@ const minifyCss = () => ({
   },
 });
 
+const minify = ({module}) => terser({ecma: 2022, module, compress: {passes: 2}, format: {comments: false}});
+
 export default {
   input: 'dist/index.js',
   output: [
-    {file: 'dist/undersigned.js', format: 'es', sourcemap: true},
-    // For pages that allow only classic scripts: <script src defer>.
-    {file: 'dist/undersigned.iife.js', format: 'iife', name: 'undersigned', sourcemap: true},
+    {file: 'dist/undersigned.js', format: 'es', sourcemap: true, plugins: [minify({module: true})]},
+    // For pages that allow only classic scripts: <script src defer>. Not a
+    // module for terser, or it drops the `var undersigned` global as unused.
+    {file: 'dist/undersigned.iife.js', format: 'iife', name: 'undersigned', sourcemap: true, plugins: [minify({module: false})]},
   ],
-  plugins: [
-    nodeResolve({browser: true}),
-    minifyCss(),
-    terser({
-      ecma: 2022,
-      module: true,
-      compress: {passes: 2},
-      format: {comments: false},
-    }),
-  ],
+  plugins: [nodeResolve({browser: true}), minifyCss()],
   onwarn(warning, warn) {
     // Lit's TypeScript output uses `this` at module top level in helpers.
     if (warning.code === 'THIS_IS_UNDEFINED') return;

@@ -1,7 +1,9 @@
 import {LitElement} from 'lit';
 import {property} from 'lit/decorators.js';
 
-const warned = new Set<string>();
+// Shared by every copy of the library on the page (Symbol.for is global), so
+// a page that loads it twice hears about it once, not once per tag and copy.
+const WARNED = Symbol.for('undersigned.warned-duplicate');
 
 /**
  * What every undersigned element shares: the attributes that say where its
@@ -21,15 +23,17 @@ export class UndersignedElement extends LitElement {
   /**
    * Registers this class under `tag`, once. A tag already taken (another
    * copy of the library, or an earlier load of this one) is left as it is,
-   * with one console warning, so two embeds on one page never throw.
+   * with one console warning per page, so two embeds on one page never throw.
    */
   static define(tag: string, registry: CustomElementRegistry = customElements): void {
     const existing = registry.get(tag);
     if (!existing) {
       registry.define(tag, this);
-    } else if (existing !== this && !warned.has(tag)) {
-      warned.add(tag);
-      console.warn(`undersigned: <${tag}> is already defined, probably by another copy of the library; keeping the first.`);
+    } else if (existing !== this) {
+      const page = globalThis as {[WARNED]?: boolean};
+      if (page[WARNED]) return;
+      page[WARNED] = true;
+      console.warn(`undersigned: <${tag}> is already defined, probably by another copy of the library; keeping the first copy's elements.`);
     }
   }
 }
