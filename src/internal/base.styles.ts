@@ -4,30 +4,55 @@ import {css} from 'lit';
  * Styles every element shares. Public theming tokens are `--undersigned-*`
  * (documented on each element); `--_*` are private. Colours derive from the
  * host page's text colour, so the widgets fit light and dark pages alike;
- * only the accent switches with prefers-color-scheme.
+ * only the accent switches with prefers-color-scheme. A `theme="light"` or
+ * `theme="dark"` element draws its own text colour and background instead,
+ * and hands its colours to the widgets inside it through the inherited
+ * `--_theme-*` properties.
  */
 export const baseStyles = css`
   :host {
-    --_accent: var(--undersigned-color-accent, #0b5cad);
-    --_on-accent: var(--undersigned-color-on-accent, #fff);
-    --_text: var(--undersigned-color-text, currentColor);
+    --_accent: var(--undersigned-color-accent, var(--_theme-accent, #0b5cad));
+    --_on-accent: var(--undersigned-color-on-accent, var(--_theme-on-accent, #fff));
+    --_text: var(--undersigned-color-text, var(--_theme-text, currentColor));
     --_muted: var(--undersigned-color-muted, color-mix(in srgb, currentColor 68%, transparent));
     --_border: var(--undersigned-color-border, color-mix(in srgb, currentColor 22%, transparent));
     --_surface: var(--undersigned-color-surface, color-mix(in srgb, currentColor 5%, transparent));
     --_note: var(--undersigned-color-note, color-mix(in srgb, #e0a100 18%, transparent));
-    --_danger: var(--undersigned-color-danger, #b3261e);
+    --_danger: var(--undersigned-color-danger, var(--_theme-danger, #b3261e));
     --_radius: var(--undersigned-radius, 0.5rem);
     --_space: var(--undersigned-space, 1rem);
     --_font: var(--undersigned-font-family, inherit);
     display: block;
-    color-scheme: light dark;
+    color-scheme: var(--_theme-scheme, light dark);
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_accent: var(--undersigned-color-accent, #8ab8ff);
-      --_on-accent: var(--undersigned-color-on-accent, #0b1a2e);
-      --_danger: var(--undersigned-color-danger, #ffb4ab);
+      --_accent: var(--undersigned-color-accent, var(--_theme-accent, #8ab8ff));
+      --_on-accent: var(--undersigned-color-on-accent, var(--_theme-on-accent, #0b1a2e));
+      --_danger: var(--undersigned-color-danger, var(--_theme-danger, #ffb4ab));
     }
+  }
+  :host([theme='light']) {
+    --_theme-scheme: light;
+    --_theme-accent: #0b5cad;
+    --_theme-on-accent: #fff;
+    --_theme-danger: #b3261e;
+    --_theme-text: #1f2328;
+    --_theme-background: #fff;
+  }
+  :host([theme='dark']) {
+    --_theme-scheme: dark;
+    --_theme-accent: #8ab8ff;
+    --_theme-on-accent: #0b1a2e;
+    --_theme-danger: #ffb4ab;
+    --_theme-text: #e8eaed;
+    --_theme-background: #1b1d22;
+  }
+  :host([theme='light']) .root,
+  :host([theme='dark']) .root {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--undersigned-color-background, var(--_theme-background));
   }
   :host([hidden]) {
     display: none;

@@ -21,6 +21,14 @@ export class UndersignedElement extends LitElement {
   @property({reflect: true}) accessor src: string | undefined;
 
   /**
+   * Colours. Unset (or `auto`): the page's text colour, no background, and
+   * an accent that follows the reader's light or dark preference. `light` or
+   * `dark`: the element's own text colour and background, whatever the page
+   * and the reader's preference; the widgets inside it follow.
+   */
+  @property({reflect: true}) accessor theme: 'light' | 'dark' | 'auto' | undefined;
+
+  /**
    * Registers this class under `tag`, once. A tag already taken (another
    * copy of the library, or an earlier load of this one) is left as it is,
    * with one console warning per page, so two embeds on one page never throw.

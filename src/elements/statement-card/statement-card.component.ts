@@ -72,6 +72,7 @@ const isWidget = (node: Node): node is Element =>
  * @cssprop [--undersigned-color-surface] - Subtle backgrounds; derived from the text colour.
  * @cssprop [--undersigned-color-note] - The notes banner's background.
  * @cssprop [--undersigned-color-danger=#b3261e] - Error messages.
+ * @cssprop [--undersigned-color-background] - The background under `theme="light"` (#fff) or `theme="dark"` (#1b1d22); none without a theme.
  * @cssprop [--undersigned-font-family=inherit] - Font; inherits the page's by default.
  * @cssprop [--undersigned-font-size=1rem] - Base font size.
  * @cssprop [--undersigned-line-height=1.5] - Base line height.
