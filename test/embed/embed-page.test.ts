@@ -1,0 +1,131 @@
+import {expect, waitUntil} from '@open-wc/testing';
+import {deepWait, openPage, type EmbedFrame} from '../helpers/embed-frame.js';
+
+// demo/embed.html, the embed-code page for editors: the options make the
+// snippet, the preview runs exactly that snippet, and Copy puts it on the
+// clipboard (or selects it when the clipboard is denied).
+
+describe('the embed-code page', () => {
+  let page: EmbedFrame;
+  beforeEach(async () => {
+    page = await openPage('/demo/embed.html', 1000);
+  });
+  afterEach(() => page.remove());
+
+  const $ = <T extends Element = HTMLInputElement>(selector: string) => page.doc.querySelector<T>(selector)!;
+  const snippet = () => $<HTMLTextAreaElement>('#snippet').value;
+  const preview = () => $<HTMLIFrameElement>('#preview');
+  /** Sets a field as a person would, firing the events the page listens to. */
+  function set(selector: string, value: string | boolean) {
+    const field = $(selector);
+    if (typeof value === 'boolean') field.checked = value;
+    else field.value = value;
+    field.dispatchEvent(new Event('input', {bubbles: true}));
+    field.dispatchEvent(new Event('change', {bubbles: true}));
+  }
+  async function previewDocument(expected: string): Promise<Document> {
+    await waitUntil(
+      () => preview().srcdoc.includes(expected) && preview().contentDocument?.body?.innerHTML.includes(expected),
+      'the preview did not follow'
+    );
+    return preview().contentDocument!;
+  }
+
+  it('starts with a working snippet for this site’s endpoint', () => {
+    const origin = location.origin;
+    expect(snippet()).to.equal(
+      [
+        `<script type="module" src="${origin}/dist/undersigned.js"></script>`,
+        `<statement-card endpoint="${origin}/v1" statement="wren-river">`,
+        '  <signatory-list></signatory-list>',
+        '  <comment-thread></comment-thread>',
+        '</statement-card>',
+      ].join('\n')
+    );
+  });
+
+  it('follows the options, and the preview runs exactly the snippet', async () => {
+    const origin = location.origin;
+    set('input[name=mode][value=static]', true);
+    set('input[name=comments]', false);
+    set('select[name=lang]', 'es');
+    set('select[name=theme]', 'dark');
+    set('input[name=customAccent]', true);
+    set('input[name=accent]', '#123456');
+    const expected = [
+      `<script type="module" src="${origin}/dist/undersigned.js"></script>`,
+      '<style>',
+      '  statement-card, signatory-list {',
+      '    --undersigned-color-accent: #123456;',
+      '  }',
+      '</style>',
+      `<statement-card src="${origin}/demo/data/statement.json" lang="es" theme="dark">`,
+      '  <signatory-list></signatory-list>',
+      '</statement-card>',
+    ].join('\n');
+    expect(snippet()).to.equal(expected);
+    const doc = await previewDocument(expected);
+    expect(doc.body.innerHTML.trim()).to.equal(expected);
+    const title = await deepWait(doc, 'statement-card', '[part=title]');
+    expect(title.textContent).to.equal('Keep the Wren River whole');
+    // Spanish, dark, with the chosen accent: what the reader of the page will see.
+    expect(doc.querySelector('statement-card')!.shadowRoot!.querySelector('[part=share-button]')!.textContent!.trim()).to.equal('Compartir');
+    const kicker = doc.querySelector('statement-card')!.shadowRoot!.querySelector('[part=kicker]')!;
+    expect(getComputedStyle(kicker).color).to.equal('rgb(18, 52, 86)');
+    await deepWait(doc, 'signatory-list', '[part~=item]');
+    expect(doc.querySelector('comment-thread')).to.equal(null);
+  });
+
+  it('makes standalone elements without the card, and a classic script', async () => {
+    set('input[name=card]', false);
+    set('input[name=format][value=classic]', true);
+    set('#statement', 'another-letter');
+    const origin = location.origin;
+    expect(snippet()).to.equal(
+      [
+        `<script defer src="${origin}/dist/undersigned.js"></script>`,
+        `<signatory-list endpoint="${origin}/v1" statement="another-letter"></signatory-list>`,
+        `<comment-thread endpoint="${origin}/v1" statement="another-letter"></comment-thread>`,
+      ].join('\n')
+    );
+    set('#script', `${origin}/dist/undersigned.iife.js`);
+    expect(snippet().split('\n')[0]).to.equal(`<script defer src="${origin}/dist/undersigned.iife.js"></script>`);
+  });
+
+  it('escapes what an editor types, and says what to fix instead of making a broken snippet', () => {
+    set('#statement', 'x" onload="alert(1)');
+    expect(snippet()).to.contain('statement="x&quot; onload=&quot;alert(1)"');
+    set('#endpoint', 'api.example.org/v1');
+    expect(snippet()).to.equal('');
+    expect($('#problem').textContent).to.match(/full address/);
+    expect($<HTMLButtonElement>('#copy').disabled).to.equal(true);
+    set('#endpoint', 'https://api.example.org/v1');
+    expect(snippet()).to.contain('endpoint="https://api.example.org/v1"');
+    expect($('#problem').textContent).to.equal('');
+  });
+
+  it('copies the exact snippet to the clipboard', async () => {
+    let copied: string | undefined;
+    Object.defineProperty(page.win.navigator, 'clipboard', {
+      configurable: true,
+      value: {writeText: async (text: string) => void (copied = text)},
+    });
+    $<HTMLButtonElement>('#copy').click();
+    await waitUntil(() => $('#copy-status').textContent, 'no confirmation');
+    expect(copied).to.equal(snippet());
+    expect($('#copy-status').textContent).to.match(/Copied/);
+  });
+
+  it('selects the snippet for Ctrl+C when the clipboard is denied', async () => {
+    Object.defineProperty(page.win.navigator, 'clipboard', {
+      configurable: true,
+      value: {writeText: async () => Promise.reject(new DOMException('denied', 'NotAllowedError'))},
+    });
+    $<HTMLButtonElement>('#copy').click();
+    await waitUntil(() => $('#copy-status').textContent, 'no message');
+    const box = $<HTMLTextAreaElement>('#snippet');
+    expect(page.doc.activeElement).to.equal(box);
+    expect([box.selectionStart, box.selectionEnd]).to.deep.equal([0, box.value.length]);
+    expect($('#copy-status').textContent).to.match(/Ctrl\+C/);
+  });
+});
