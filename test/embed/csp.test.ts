@@ -42,17 +42,19 @@ describe('under a strict Content-Security-Policy', () => {
     expect(body.querySelectorAll('p').length).to.be.greaterThan(2);
     expect(body.querySelector('strong')!.textContent).to.equal('pause the proposed diversion of the Wren River');
     const image = deep<HTMLImageElement>(doc, 'statement-card', '[part=image]')!;
-    await waitUntil(() => image.complete && image.naturalWidth > 0, 'the hero image did not load');
+    await waitUntil(() => image.complete && image.naturalWidth > 0, 'the hero image did not load', {timeout: 8000});
     await deepWait(doc, 'signatory-list', '[part=item]');
     await deepWait(doc, 'comment-thread', '[part=comment]');
     // The card's JSON-LD is script text, a Trusted Types sink: written through the `undersigned` policy.
-    await waitUntil(() => doc.head.querySelector('script[type="application/ld+json"]'), 'no JSON-LD');
+    await waitUntil(() => doc.head.querySelector('script[type="application/ld+json"]'), 'no JSON-LD', {timeout: 8000});
     const data = JSON.parse(doc.head.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(data.headline).to.equal('Keep the Wren River whole');
     expectClean(page);
   });
 
-  it('renders every element against a live endpoint, and a signature goes through', async () => {
+  it('renders every element against a live endpoint, and a signature goes through', async function () {
+    // A fresh reference server (an in-memory PostgreSQL), a page and a write: slow on a busy machine.
+    this.timeout(30000);
     const endpoint = await referenceServer.start();
     page = await openPage(`/test/embed/pages/csp-live.html?endpoint=${encodeURIComponent(endpoint)}`);
     const {doc} = page;
@@ -68,7 +70,8 @@ describe('under a strict Content-Security-Policy', () => {
     expect(confirmation.textContent!.trim()).not.to.equal('');
     await waitUntil(
       () => [...doc.querySelector('signatory-list')!.shadowRoot!.querySelectorAll('[part~=name]')].some((n) => n.textContent!.includes('Strict Policy Choir')),
-      'the new signature is not listed'
+      'the new signature is not listed',
+      {timeout: 8000}
     );
     expectClean(page);
   });

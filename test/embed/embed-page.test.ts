@@ -23,11 +23,10 @@ describe('the embed-code page', () => {
     field.dispatchEvent(new Event('input', {bubbles: true}));
     field.dispatchEvent(new Event('change', {bubbles: true}));
   }
-  async function previewDocument(expected: string): Promise<Document> {
-    await waitUntil(
-      () => preview().srcdoc.includes(expected) && preview().contentDocument?.body?.innerHTML.includes(expected),
-      'the preview did not follow'
-    );
+  async function previewDocument(expected: string, loadedSelector: string): Promise<Document> {
+    // The preview frame's document is the snippet in an empty page, and nothing else.
+    await waitUntil(() => preview().srcdoc.includes(`<body>\n${expected}\n</body>`), 'the preview did not follow', {timeout: 8000});
+    await waitUntil(() => preview().contentDocument?.querySelector(loadedSelector), 'the preview did not load', {timeout: 8000});
     return preview().contentDocument!;
   }
 
@@ -64,8 +63,8 @@ describe('the embed-code page', () => {
       '</statement-card>',
     ].join('\n');
     expect(snippet()).to.equal(expected);
-    const doc = await previewDocument(expected);
-    expect(doc.body.innerHTML.trim()).to.equal(expected);
+    const doc = await previewDocument(expected, 'statement-card[lang=es][theme=dark]');
+    expect(preview().srcdoc.split('<body>\n')[1]).to.equal(`${expected}\n</body></html>`);
     const title = await deepWait(doc, 'statement-card', '[part=title]');
     expect(title.textContent).to.equal('Keep the Wren River whole');
     // Spanish, dark, with the chosen accent: what the reader of the page will see.

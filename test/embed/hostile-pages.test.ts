@@ -111,7 +111,8 @@ describe('on a page whose <base href> points elsewhere', () => {
     const expected = `${location.origin}/test/embed/no-api/v1/statements/wren-river/signatories`;
     await waitUntil(
       () => page.win.performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(expected)),
-      'no request to the endpoint on the page’s origin'
+      'no request to the endpoint on the page’s origin',
+      {timeout: 8000}
     );
     // Nothing answers there in this test: the list says so, with a retry.
     await deepWait(page.doc, '#live', '[part=retry-button]');
