@@ -19,11 +19,41 @@ interface StaticDocument {
   statement: Statement;
   signatories: Signatory[];
   comments: Comment[];
+  /** The whole list counted by kind, once. */
+  kinds: Record<Signatory['kind'], number>;
+  /** Each signatory's searchable text, folded once (built on the first search). */
+  folded?: Promise<string[]>;
+  /** The last query's matches, so paging through one search filters once. */
+  matches?: {key: string; items: Signatory[]};
 }
 
 /** Case- and accent-insensitive text for searching in the browser. */
 export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+/** How long one slice of folding may hold the main thread before it yields. */
+const FOLD_SLICE_MS = 8;
+
+/** Resolves in a later task, so a long loop lets input and paint through. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Folds every signatory's searchable text once per document, in slices of
+ * a few milliseconds: 100 000 rows take longer than one task may.
+ */
+async function foldAll(signatories: readonly Signatory[]): Promise<string[]> {
+  const out: string[] = new Array(signatories.length);
+  let start = performance.now();
+  for (let i = 0; i < signatories.length; i++) {
+    const s = signatories[i];
+    out[i] = foldForSearch(`${s.name} ${s.organization ?? ''} ${s.role ?? ''} ${s.location ?? ''}`);
+    if ((i & 255) === 255 && performance.now() - start > FOLD_SLICE_MS) {
+      await nextTask();
+      start = performance.now();
+    }
+  }
+  return out;
 }
 
 function offsetOf(cursor: string | null | undefined): number {
@@ -37,6 +67,8 @@ function offsetOf(cursor: string | null | undefined): number {
  */
 export class StaticSource implements StatementSource {
   readonly writable = false;
+  /** Pages come from memory: any size is as cheap as the contract's largest. */
+  readonly maxPageSize = Infinity;
   readonly key: string;
   private document?: Promise<StaticDocument>;
   private readonly url: string;
@@ -58,9 +90,13 @@ export class StaticSource implements StatementSource {
     this.document ??= fetchJson(this.url, {}, this.policy).then(
       (body) => {
         const doc = parseStaticDocument(body);
-        // Number by place in the unfiltered list where the document has no positions.
-        doc.signatories.forEach((s, i) => (s.position ??= i + 1));
-        return doc;
+        const kinds = {organization: 0, individual: 0};
+        doc.signatories.forEach((s, i) => {
+          // Number by place in the unfiltered list where the document has no positions.
+          s.position ??= i + 1;
+          kinds[s.kind]++;
+        });
+        return {...doc, kinds};
       },
       (error: unknown) => {
         this.document = undefined;
@@ -82,23 +118,33 @@ export class StaticSource implements StatementSource {
   }
 
   async signatories(query: SignatoryQuery, opts: RequestOptions = {}): Promise<SignatoryPage> {
-    const all = (await this.load(opts.signal)).signatories;
-    const needle = query.q ? foldForSearch(query.q.trim()) : '';
-    const matching = all.filter(
-      (s) =>
-        (!query.kind || s.kind === query.kind) &&
-        (!needle || foldForSearch([s.name, s.organization, s.role, s.location].join(' ')).includes(needle))
-    );
+    const doc = await this.load(opts.signal);
+    const matching = await this.matching(doc, query.q?.trim() ?? '', query.kind, opts.signal);
     const start = offsetOf(query.cursor);
     const end = start + (query.limit ?? 50);
-    const kinds = {organization: 0, individual: 0};
-    for (const s of all) kinds[s.kind]++;
     return {
       items: matching.slice(start, end),
       total: matching.length,
       next: end < matching.length ? String(end) : null,
-      kinds,
+      kinds: doc.kinds,
     };
+  }
+
+  /** The rows a search and kind select: one pass over text folded once, remembered for the next page. */
+  private async matching(doc: StaticDocument, q: string, kind: Signatory['kind'] | undefined, signal?: AbortSignal) {
+    if (!q && !kind) return doc.signatories;
+    const key = `${kind ?? ''} ${q}`;
+    if (doc.matches?.key === key) return doc.matches.items;
+    const needle = foldForSearch(q);
+    const folded = needle ? await (doc.folded ??= foldAll(doc.signatories)) : undefined;
+    if (signal?.aborted) throw new DOMException('The request was aborted.', 'AbortError');
+    const all = doc.signatories;
+    const items: Signatory[] = [];
+    for (let i = 0; i < all.length; i++) {
+      if ((!kind || all[i].kind === kind) && (!folded || folded[i].includes(needle))) items.push(all[i]);
+    }
+    doc.matches = {key, items};
+    return items;
   }
 
   async comments(query: CommentQuery, opts: RequestOptions = {}): Promise<Page<Comment>> {

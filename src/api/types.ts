@@ -155,6 +155,8 @@ export interface StatementSource {
   readonly writable: boolean;
   /** Identifies the source, so elements can tell when it changed. */
   readonly key: string;
+  /** The largest `limit` one request may ask for; the contract's 200 when absent. */
+  readonly maxPageSize?: number;
   statement(opts?: RequestOptions): Promise<Statement>;
   signatories(query: SignatoryQuery, opts?: RequestOptions): Promise<SignatoryPage>;
   comments(query: CommentQuery, opts?: RequestOptions): Promise<Page<Comment>>;

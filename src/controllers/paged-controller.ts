@@ -87,12 +87,12 @@ export class PagedController<T, P extends Page<T> = Page<T>> implements Reactive
     });
   }
 
-  /** Loads the next page after the ones on screen. */
-  more(): void {
-    if (this.next === null || this.moreStatus === 'loading' || this.status !== 'ready') return;
+  /** Loads the next page after the ones on screen; settles when it is in (or failed, or was dropped). */
+  more(): Promise<void> {
+    if (this.next === null || this.moreStatus === 'loading' || this.status !== 'ready') return Promise.resolve();
     this.moreStatus = 'loading';
     this.host.requestUpdate();
-    void this.fetch(this.next, (page) => {
+    return this.fetch(this.next, (page) => {
       this.items = [...this.items, ...page.items];
       this.moreStatus = 'ready';
     }, (error) => {
@@ -108,7 +108,7 @@ export class PagedController<T, P extends Page<T> = Page<T>> implements Reactive
     this.host.requestUpdate();
   }
 
-  private async fetch(cursor: string | null, onPage: (page: P) => void, onError: (error: unknown) => void) {
+  private async fetch(cursor: string | null, onPage: (page: P) => void, onError: (error: unknown) => void): Promise<void> {
     const query = this.options.query();
     if (!query) return;
     const controller = new AbortController();

@@ -150,11 +150,12 @@ describe('<signatory-list>', () => {
     });
 
     it('formats the count for the locale', async () => {
-      api.fail(/\/signatories$/, {status: 200, body: {items: wireOrganizations(1), total: 1234, next: '1', kinds: {organization: 1234, individual: 0}}});
+      api.data.signatories = wireOrganizations(1234);
       const el = await list();
       await settled(el);
       expect(text(el, '[part="heading"]')).to.equal('1,234 organizations have signed');
-      expect(text(el, '.showing')).to.equal('Showing 1 of 1,234');
+      // A list that long scrolls in place (see “long lists”): each row says where it stands.
+      expect($(el, '[part="item"]')!.getAttribute('aria-setsize')).to.equal('1234');
     });
   });
 
@@ -319,6 +320,119 @@ describe('<signatory-list>', () => {
     } finally {
       URL.revokeObjectURL(src);
     }
+  });
+
+  describe('long lists', () => {
+    const items = (el: Element) => $$(el, '[part~="item"]');
+    /** Scrolls the list's box so row `index` (from 0) is at its top, and waits for that row to render with its data. */
+    async function scrollToRow(el: Element, index: number): Promise<void> {
+      const box = $(el, '[part="list"]')!;
+      const row = items(el)[0].getBoundingClientRect().height;
+      box.scrollTop = index * row;
+      await waitUntil(() => $(el, `[part~="item"][aria-posinset="${index + 1}"]`), `row ${index + 1} did not render`);
+    }
+    /** A static document of `n` people, positions left to the document's order. */
+    function staticDoc(n: number, extra: (s: WireSignatory, i: number) => WireSignatory = (s) => s): string {
+      const signatories = wirePeople(n).map(({position: _, ...s}, i) => extra(s, i));
+      const doc = {statement: wireStatement(), signatories};
+      return URL.createObjectURL(new Blob([JSON.stringify(doc)], {type: 'application/json'}));
+    }
+    afterEach(() => {
+      if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    });
+
+    it('renders only the rows in view, as a list that says each row’s place, and loads pages as it scrolls', async () => {
+      api.data.signatories = wireOrganizations(10_000);
+      const el = await list();
+      await settled(el);
+      const box = $(el, '[part="list"]')!;
+      expect(box.tagName).to.equal('OL');
+      expect(box.getAttribute('role')).to.equal('list');
+      expect(box.tabIndex).to.equal(0);
+      expect(items(el).length).to.be.within(5, 60);
+      expect(items(el)[0].getAttribute('aria-setsize')).to.equal('10000');
+      expect(items(el)[0].getAttribute('aria-posinset')).to.equal('1');
+      // The box's height stands for every row.
+      expect(box.scrollHeight).to.be.greaterThan(items(el)[0].getBoundingClientRect().height * 9_000);
+      expect(outer(el, '[part="more-button"]')).to.equal(undefined);
+      await expect(el).to.be.accessible();
+
+      await scrollToRow(el, 5000);
+      await waitUntil(() => $(el, '[part~="item"][data-position="5001"]'), 'the rows in view did not load');
+      expect(items(el).length).to.be.within(5, 60);
+      const row = $(el, '[part~="item"][data-position="5001"]')!;
+      expect(row.getAttribute('aria-posinset')).to.equal('5001');
+      expect(row.querySelector('[part="number"]')!.textContent).to.equal('5,001');
+      expect(row.querySelector('[part="name"]')!.textContent!.trim()).to.equal('Org 5001');
+      // Pages walked through `next`, the contract's largest after the first.
+      expect(signatoryRequests().length).to.be.greaterThan(20);
+      expect(lastRequest().url.searchParams.get('limit')).to.equal('200');
+
+      // Back up: numbers stay tied to rows.
+      await scrollToRow(el, 12);
+      expect(numbers(el).slice(0, 3)).to.deep.equal(
+        items(el).slice(0, 3).map((i) => Number(i.getAttribute('aria-posinset')).toLocaleString('en'))
+      );
+      expect(items(el).length).to.be.within(5, 60);
+    });
+
+    it('scrolls to and focuses the signatory a #signatory-N link names, walking an endpoint’s pages', async () => {
+      api.data.signatories = wireOrganizations(1000);
+      history.replaceState(null, '', '#signatory-900');
+      const el = await list();
+      await waitUntil(() => (shadow(el).activeElement as HTMLElement | null)?.dataset.position === '900', 'the deep link was not followed');
+      const row = shadow(el).activeElement!;
+      expect(row.textContent).to.contain('Org 900');
+      const box = $(el, '[part="list"]')!.getBoundingClientRect();
+      const at = row.getBoundingClientRect();
+      expect(at.top).to.be.at.least(box.top - 1);
+      expect(at.bottom).to.be.at.most(box.bottom + 1);
+      // It stopped walking once the row was in.
+      expect(lastRequest().url.searchParams.get('cursor')).to.equal('850');
+    });
+
+    it('follows a hashchange in a static list of 100 000, clearing a search first', async () => {
+      const src = staticDoc(100_000);
+      try {
+        const el = await fixture<SignatoryList>(html`<signatory-list src=${src} lang="en"></signatory-list>`);
+        await settled(el);
+        expect(items(el).length).to.be.within(5, 60);
+        await typeSearch(el, 'person 42424');
+        await sendKeys({press: 'Enter'});
+        await waitUntil(() => text(el, '.results') === '1 result', 'the search did not run');
+        location.hash = '#signatory-87654';
+        await waitUntil(() => (shadow(el).activeElement as HTMLElement | null)?.dataset.position === '87654', 'the hashchange was not followed');
+        expect($<HTMLInputElement>(el, '[part="search-input"]')!.value).to.equal('');
+        expect(text(el, '.results')).to.equal('');
+        expect(shadow(el).activeElement!.getAttribute('aria-posinset')).to.equal('87654');
+        expect(items(el).length).to.be.within(5, 60);
+        expect(api.requests).to.have.length(0);
+      } finally {
+        URL.revokeObjectURL(src);
+      }
+    });
+
+    it('searches 100 000 rows of a static document, accents and case aside, keeping numbers', async () => {
+      const src = staticDoc(100_000, (s, i) => (i === 77_776 ? {...s, name: 'Zoë Ødegaard', location: 'Tromsø'} : s));
+      try {
+        const el = await fixture<SignatoryList>(html`<signatory-list src=${src} lang="en"></signatory-list>`);
+        await settled(el);
+        expect(text(el, '[part="heading"]')).to.equal('100,000 people have signed');
+        await typeSearch(el, 'ZOE ØDEGAARD');
+        await sendKeys({press: 'Enter'});
+        await waitUntil(() => text(el, '.results') === '1 result', 'the search did not find the accented name');
+        expect(names(el)).to.deep.equal(['Zoë Ødegaard']);
+        expect(numbers(el)).to.deep.equal(['77,777']);
+        await sendKeys({press: 'Escape'});
+        await typeSearch(el, 'person 9999');
+        await sendKeys({press: 'Enter'});
+        // “Person 9999” and “Person 99990” … “Person 99999”.
+        await waitUntil(() => text(el, '.results') === '11 results', 'the second search did not run');
+        expect(numbers(el)).to.deep.equal(['9,999', ...Array.from({length: 10}, (_, i) => (99_990 + i).toLocaleString('en'))]);
+      } finally {
+        URL.revokeObjectURL(src);
+      }
+    });
   });
 
   it('says when no one has signed yet', async () => {

@@ -1,5 +1,7 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {repeat} from 'lit/directives/repeat.js';
+import {styleMap} from 'lit/directives/style-map.js';
 import type {SignResult, Signatory, SignatoryKind, SignatoryPage} from '../../api/index.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
 import {PagedController} from '../../controllers/paged-controller.js';
@@ -17,6 +19,22 @@ const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
 /** How long typing pauses before a search runs. */
 const SEARCH_DELAY = 250;
+/** Lists longer than the contract's largest page scroll in a box that renders only the rows in view. */
+const VIRTUAL_FROM = MAX_PAGE_SIZE;
+/** Rows rendered above and below the visible ones, so a fast scroll rarely shows a gap. */
+const OVERSCAN = 8;
+/** Rows rendered before the box is measured: more than a tall screen holds. */
+const INITIAL_ROWS = 30;
+/** Row height (px) assumed until the first row is measured; the CSS fixes every row's height. */
+const ROW_ESTIMATE = 84;
+/** Rows a page loaded while scrolling holds, where the source allows more than the contract's 200. */
+const FILL_PAGE_SIZE = 5000;
+/** How long loading pages back to back (from memory) may hold the main thread before it yields. */
+const FILL_SLICE_MS = 8;
+/** How far a deep link may walk an endpoint's pages: 50 requests of 200. */
+const DEEP_LINK_MAX_ROWS = 10_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 type Kinds = Record<SignatoryKind, number>;
 
@@ -49,6 +67,18 @@ function countKinds(items: readonly Signatory[]): Kinds {
  * says that signing is closed); a new published signature is counted at
  * once and, when the whole list is on screen, listed at its end.
  *
+ * A list longer than 200 (the contract's largest page) scrolls in a box
+ * of its own (`part="list"`, focusable, so arrow keys scroll it) that
+ * renders only the rows in view: its height stands for every row, rows
+ * not yet loaded show as placeholders and load as they scroll into view
+ * (pages through `next`, so an endpoint is walked in order). Rendered rows
+ * carry `aria-posinset`/`aria-setsize`. Rows then have one fixed height and
+ * cut long lines short with an ellipsis.
+ *
+ * Deep links: `#signatory-1234` in the page's URL (on load or on
+ * `hashchange`) clears any search, loads up to position 1234, scrolls to it
+ * and focuses it. With an endpoint, only the first 10 000 rows are walked.
+ *
  * @slot - Fallback content (a first page of names, server-rendered): shown before the script runs, while loading and after an error; hidden once the data shows.
  *
  * @fires undersigned-error - A page of signatories could not be loaded, or a signature could not be sent. `detail: {error, action}`.
@@ -59,7 +89,7 @@ function countKinds(items: readonly Signatory[]): Kinds {
  * @csspart search - The search form.
  * @csspart search-input - The search box.
  * @csspart filter - The fieldset of the All / Organizations / People choice.
- * @csspart list - The numbered list (an `ol`).
+ * @csspart list - The numbered list (an `ol`); for a long list, also its scroll box.
  * @csspart item - One signatory (an `li`, with `data-position`).
  * @csspart number - A signatory's number, its stable position.
  * @csspart name - A signatory's name (a link when they gave a web address).
@@ -111,7 +141,9 @@ export class SignatoryList extends UndersignedElement {
       return {
         key: JSON.stringify([source.key, limit, q, kind]),
         load: async (cursor, signal) => {
-          const page = await source.signatories({limit, cursor, q: q || undefined, kind}, {signal});
+          // Pages loaded by scrolling a long list are as large as the source allows.
+          const size = cursor !== null && this.virtual ? Math.min(source.maxPageSize ?? MAX_PAGE_SIZE, FILL_PAGE_SIZE) : limit;
+          const page = await source.signatories({limit: size, cursor, q: q || undefined, kind}, {signal});
           if (!signal.aborted) this.learn(source.key, filtered, cursor === null, page);
           return page;
         },
@@ -139,6 +171,15 @@ export class SignatoryList extends UndersignedElement {
   }
 
   private overview?: Overview;
+  /** The rows a long list renders: [start, end) of the view, with overscan. */
+  private range = {start: 0, end: INITIAL_ROWS};
+  /** The first page of the list `range` belongs to: a new search or filter starts at the top. */
+  private rangeFor?: SignatoryPage;
+  private rowHeight = ROW_ESTIMATE;
+  /** A position from the URL (`#signatory-N`) to scroll to and focus once loaded. */
+  private target?: number;
+  private filling = false;
+  private readonly onHashChange = () => this.readHash();
   private searchTimer?: ReturnType<typeof setTimeout>;
   private reportedError?: unknown;
   /** After "show more": the index of the first new item, which takes focus once it renders. */
@@ -151,6 +192,11 @@ export class SignatoryList extends UndersignedElement {
 
   private get filtered(): boolean {
     return Boolean(this.query || this.kind);
+  }
+
+  /** Whether the list is long enough to render only what is in view. */
+  private get virtual(): boolean {
+    return this.signatories.status === 'ready' && this.signatories.total > VIRTUAL_FROM;
   }
 
   /** Records what a page tells about the unfiltered list: `kinds` when the server sends it, else what a complete unfiltered list shows. */
@@ -174,9 +220,31 @@ export class SignatoryList extends UndersignedElement {
     return counts?.listed === undefined ? 0 : Math.max(0, counts.count - counts.listed);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.onHashChange);
+    this.readHash();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
+    removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** `#signatory-N`: show the whole list, so position N is in it, and go there once it is loaded. */
+  private readHash(): void {
+    const match = /^#signatory-(\d+)$/.exec(location.hash);
+    if (!match) return;
+    this.target = Number(match[1]);
+    if (this.filtered) {
+      clearTimeout(this.searchTimer);
+      this.query = '';
+      this.kind = undefined;
+      const input = this.renderRoot.querySelector<HTMLInputElement>('[part="search-input"]');
+      if (input) input.value = '';
+    }
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -196,13 +264,17 @@ export class SignatoryList extends UndersignedElement {
     const error = this.signatories.error;
     if (error && error !== this.reportedError) dispatchError(this, error, 'load');
     this.reportedError = error;
+    if (this.virtual) this.measure();
+    if (this.needsMore() || (this.target !== undefined && this.signatories.status === 'ready' && !this.filtered)) void this.fill();
     if (this.focusFrom !== undefined && this.signatories.moreStatus !== 'loading') {
       const from = this.focusFrom;
       this.focusFrom = undefined;
       const target =
         this.signatories.moreStatus === 'error'
           ? this.renderRoot.querySelector<HTMLElement>('.more [part="retry-button"]')
-          : this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[from];
+          : this.virtual
+            ? this.renderRoot.querySelector<HTMLElement>('.list.virtual')
+            : this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[from];
       target?.focus();
     }
   }
@@ -295,11 +367,138 @@ export class SignatoryList extends UndersignedElement {
         return html`${renderError(this.locale, error, () => this.retry())}<slot></slot>`;
       case 'ready':
         if (items.length === 0) return renderEmpty(this.emptyMessage);
+        if (this.virtual) return this.renderVirtual();
         return html`<ol class="list" part="list" role="list">
             ${items.map((s, i) => this.renderItem(s, i))}
           </ol>
           ${this.renderMore()}`;
     }
+  }
+
+  /**
+   * A long list: a scroll box whose spacers stand for the rows above and
+   * below the rendered ones, so its height and scrollbar match the whole
+   * list while the DOM holds a screenful. Rows are keyed by index, so a
+   * row keeps its element (and focus) while it stays in range.
+   */
+  private renderVirtual() {
+    const {items, total} = this.signatories;
+    if (this.rangeFor !== this.signatories.firstPage) {
+      this.rangeFor = this.signatories.firstPage;
+      this.range = {start: 0, end: Math.min(total, INITIAL_ROWS)};
+    }
+    const start = Math.min(this.range.start, total);
+    const end = Math.min(this.range.end, total);
+    const indexes = Array.from({length: end - start}, (_, i) => start + i);
+    const h = this.rowHeight;
+    // Spacers (::before, ::after) stand for the rows not rendered; padding would not scroll.
+    const spacers = {'--_above': `${start * h}px`, '--_below': `${(total - end) * h}px`};
+    return html`<ol
+        class="list virtual"
+        part="list"
+        role="list"
+        tabindex="0"
+        aria-labelledby=${this.count === undefined ? nothing : 'heading'}
+        style=${styleMap(spacers)}
+        @scroll=${this.onScroll}
+      >
+        ${repeat(
+          indexes,
+          (i) => i,
+          (i) =>
+            i < items.length
+              ? this.renderItem(items[i], i, total)
+              : html`<li class="item placeholder" aria-posinset=${i + 1} aria-setsize=${total}>
+                  <span class="number"></span><span class="skeleton line"></span><span class="visually-hidden">${this.locale.t('loading')}</span>
+                </li>`
+        )}
+      </ol>
+      ${this.renderMore()}`;
+  }
+
+  /** The rows the box shows at its scroll position, with overscan. */
+  private visibleRange(box: HTMLElement): {start: number; end: number} {
+    const h = this.rowHeight;
+    const first = Math.floor(box.scrollTop / h);
+    const last = Math.ceil((box.scrollTop + Math.max(box.clientHeight, h)) / h);
+    const total = this.signatories.total;
+    return {start: Math.max(0, first - OVERSCAN), end: Math.min(total, last + OVERSCAN)};
+  }
+
+  private onScroll(event: Event): void {
+    this.setRange(this.visibleRange(event.currentTarget as HTMLElement));
+  }
+
+  private setRange(range: {start: number; end: number}): void {
+    if (range.start === this.range.start && range.end === this.range.end) return;
+    this.range = range;
+    this.requestUpdate();
+  }
+
+  /** Learns the real row height (the CSS sets it in em) and the box's height, once they are on screen. */
+  private measure(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.list.virtual');
+    const row = box?.querySelector<HTMLElement>('.item');
+    if (!box || !row) return;
+    const h = row.getBoundingClientRect().height;
+    if (h > 0 && Math.abs(h - this.rowHeight) > 0.01) {
+      this.rowHeight = h;
+      this.requestUpdate();
+    }
+    this.setRange(this.visibleRange(box));
+  }
+
+  /** Whether rows in view (or a deep link's target) are not loaded yet. */
+  private needsMore(): boolean {
+    const {status, moreStatus, hasMore, items} = this.signatories;
+    if (status !== 'ready' || !hasMore || moreStatus === 'loading' || moreStatus === 'error') return false;
+    if (this.virtual && this.range.end > items.length) return true;
+    if (this.target === undefined || this.filtered) return false;
+    const last = items.at(-1)?.position ?? items.length;
+    const cap = (this.sources.source?.maxPageSize ?? MAX_PAGE_SIZE) > MAX_PAGE_SIZE ? Infinity : DEEP_LINK_MAX_ROWS;
+    return last < this.target && items.length < cap;
+  }
+
+  /**
+   * Loads pages until the rows in view (and a deep link's target) are in.
+   * Pages from memory resolve without yielding, so the loop yields to the
+   * event loop every few milliseconds: no long task, whatever the length.
+   */
+  private async fill(): Promise<void> {
+    if (this.filling) return;
+    this.filling = true;
+    try {
+      let slice = performance.now();
+      while (this.needsMore()) {
+        await this.signatories.more();
+        await this.updateComplete;
+        if (performance.now() - slice > FILL_SLICE_MS) {
+          await nextTask();
+          slice = performance.now();
+        }
+      }
+    } finally {
+      this.filling = false;
+    }
+    if (this.target !== undefined && !this.needsMore() && this.signatories.status === 'ready' && !this.filtered) {
+      await this.goTo(this.target);
+    }
+  }
+
+  /** Scrolls to the signatory at `position` and focuses it; forgets the target either way. */
+  private async goTo(position: number): Promise<void> {
+    this.target = undefined;
+    const index = this.signatories.items.findIndex((s) => s.position === position);
+    if (index < 0) return;
+    const box = this.renderRoot.querySelector<HTMLElement>('.list.virtual');
+    if (box) {
+      box.scrollTop = Math.max(0, index * this.rowHeight - (box.clientHeight - this.rowHeight) / 2);
+      this.setRange(this.visibleRange(box));
+      await this.updateComplete;
+    }
+    const item = this.renderRoot.querySelector<HTMLElement>(`[part~="item"][data-position="${position}"]`);
+    item?.scrollIntoView({block: 'center'});
+    item?.focus({preventScroll: true});
   }
 
   private get emptyMessage(): string {
@@ -313,11 +512,19 @@ export class SignatoryList extends UndersignedElement {
    * may leave it out), its place in the unfiltered list, unknown in a
    * filtered view. Kept apart so a virtualised list can render rows alone.
    */
-  private renderItem(signatory: Signatory, index: number) {
+  private renderItem(signatory: Signatory, index: number, setSize?: number) {
     const position = signatory.position ?? (this.filtered ? undefined : index + 1);
     const url = safeHttpUrl(signatory.url);
     const details = [signatory.role, signatory.organization].filter(Boolean).join(', ');
-    return html`<li class="item" part="item" tabindex="-1" value=${position ?? nothing} data-position=${position ?? nothing}>
+    return html`<li
+      class="item"
+      part="item"
+      tabindex="-1"
+      value=${position ?? nothing}
+      data-position=${position ?? nothing}
+      aria-posinset=${setSize === undefined ? nothing : index + 1}
+      aria-setsize=${setSize ?? nothing}
+    >
       ${position === undefined
         ? html`<span class="number"></span>`
         : html`<span class="number" part="number" aria-hidden="true">${this.locale.number(position)}</span>
@@ -338,7 +545,9 @@ export class SignatoryList extends UndersignedElement {
     if (moreStatus === 'error') {
       return html`<div class="more">${renderError(this.locale, error, () => this.loadMore())}</div>`;
     }
-    if (!hasMore) {
+    if (!hasMore || this.virtual) {
+      // A long list loads as it scrolls: no button; the unlisted note once all is in.
+      if (hasMore) return nothing;
       const unlisted = this.filtered ? 0 : this.unlisted;
       return unlisted ? html`<p class="unlisted">${this.locale.t('unlisted', {count: unlisted})}</p>` : nothing;
     }
@@ -362,7 +571,7 @@ export class SignatoryList extends UndersignedElement {
   private loadMore(): void {
     if (this.signatories.moreStatus === 'loading') return;
     this.focusFrom = this.signatories.items.length;
-    this.signatories.more();
+    void this.signatories.more();
   }
 
   private retry(): void {

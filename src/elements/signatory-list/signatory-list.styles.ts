@@ -111,6 +111,43 @@ export const signatoryListStyles = css`
   .item:first-child {
     border-block-start: 1px solid var(--_border);
   }
+  /* A long list: a scroll box of fixed-height rows, only those in view rendered (spacers stand for the rest). */
+  .list.virtual {
+    display: block;
+    box-sizing: border-box;
+    max-block-size: min(70vh, 34rem);
+    overflow-y: auto;
+    border-block: 1px solid var(--_border);
+  }
+  .list.virtual::before,
+  .list.virtual::after {
+    content: '';
+    display: block;
+    block-size: var(--_above, 0);
+  }
+  .list.virtual::after {
+    block-size: var(--_below, 0);
+  }
+  .list.virtual:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .virtual .item {
+    box-sizing: border-box;
+    block-size: 5.25em;
+    overflow: hidden;
+    padding-block: 0.5em;
+    border-block-start: 0;
+  }
+  .virtual .entry > * {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .skeleton.line {
+    block-size: 1.2em;
+    inline-size: min(14em, 100%);
+  }
   .number {
     text-align: end;
     font-variant-numeric: tabular-nums;
