@@ -305,6 +305,36 @@ describe('<comment-thread>', () => {
     await waitUntil(() => $(el, '[part="heading"]')!.textContent!.trim() === '5 comments', 'did not switch language');
   });
 
+  it('renders a long discussion progressively: a screenful at once, every comment in the end, in order', async () => {
+    // 1 250 roots, each with a reply and a reply to that, then a fourth level: 5 000 comments.
+    const comments: WireComment[] = [];
+    for (let r = 0; r < 1250; r++) {
+      const at = (k: number) => new Date(Date.UTC(2026, 0, 1) + r * 60_000 + k * 1000).toISOString();
+      comments.push(comment(`r${r}`, null, `Root ${r}`, `Root ${r} says.`, at(0)));
+      comments.push(comment(`a${r}`, `r${r}`, `A ${r}`, `Reply to ${r}.`, at(1)));
+      comments.push(comment(`b${r}`, `a${r}`, `B ${r}`, `Deeper in ${r}.`, at(2)));
+      comments.push(comment(`c${r}`, `b${r}`, `C ${r}`, `Deepest in ${r}.`, at(3)));
+    }
+    const src = URL.createObjectURL(new Blob([JSON.stringify({statement: wireStatement(), signatories: [], comments})], {type: 'application/json'}));
+    try {
+      const el = await fixture<CommentThread>(html`<comment-thread src=${src} page-size="5000" lang="en"></comment-thread>`);
+      await waitUntil(() => $(el, '[part="list"]'), 'the thread did not render');
+      const first = $$(el, 'article[part="comment"]').length;
+      expect(first).to.be.within(20, 200);
+      expect(rootBodies(el).slice(0, 2)).to.deep.equal(['Root 0 says.', 'Root 1 says.']);
+      await waitUntil(() => $$(el, 'article[part="comment"]').length === 5000, 'not every comment rendered', {timeout: 20_000});
+      const roots = rootBodies(el);
+      expect(roots).to.have.length(1250);
+      expect(roots.at(-1)).to.equal('Root 1249 says.');
+      // Threading holds in the runs rendered later: the last root's reply sits in its replies list.
+      const last = $$(el, '[part="list"] > li').at(-1)!;
+      expect(last.querySelector(':scope > [part="replies"] article [part="body"]')!.textContent!.trim()).to.equal('Reply to 1249.');
+      expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('5,000 comments');
+    } finally {
+      URL.revokeObjectURL(src);
+    }
+  }).timeout(30_000);
+
   it('renders hostile names, bodies and author URLs as text', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     api.data.comments = [

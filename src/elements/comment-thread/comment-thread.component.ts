@@ -1,9 +1,10 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {guard} from 'lit/directives/guard.js';
 import type {Comment, CommentResult, CommentSort} from '../../api/index.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
 import {PagedController} from '../../controllers/paged-controller.js';
-import {RelativeTimeController} from '../../controllers/relative-time.js';
+import {RELATIVE_TIME_INTERVAL, RelativeTimeController} from '../../controllers/relative-time.js';
 import {ContextRelay, SourceController, statementTask} from '../../controllers/source-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
@@ -14,10 +15,35 @@ import '../comment-form/comment-form.js';
 import {renderCommentText} from '../../text/comment-text.js';
 import {safeHttpUrl} from '../../text/safe-url.js';
 import {commentThreadStyles} from './comment-thread.styles.js';
-import {buildCommentTree, descendants, type CommentNode} from './comment-tree.js';
+import {buildCommentTree, chunkRoots, descendants, type CommentNode} from './comment-tree.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 const DEFAULT_MAX_DEPTH = 3;
+/** Comments rendered at once: about a screenful. */
+const FIRST_COMMENTS = 20;
+/** Comments rendered per idle moment after that: a few milliseconds of work, far from a 50 ms task. */
+const CHUNK_COMMENTS = 40;
+
+/** Runs `callback` when the main thread is idle (soon, where there is no requestIdleCallback); returns a cancel. */
+function whenIdle(callback: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(callback, {timeout: 1000});
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(callback, 16);
+  return () => clearTimeout(id);
+}
+
+/** A run of top-level comments (with their replies) rendered as one unit. */
+interface Chunk {
+  roots: CommentNode[];
+  /** Comments in the run, replies included: a reply loaded later changes it, so the run re-renders. */
+  size: number;
+  /** The relative-time minute the run was last rendered in. */
+  stamp: number;
+}
+
+const currentMinute = () => Math.floor(Date.now() / RELATIVE_TIME_INTERVAL);
 
 // The hover title shows the time of day too ("2 hours ago" needs it), which
 // the i18n module's date-only format leaves out; one formatter per locale.
@@ -50,6 +76,11 @@ function positive(value: number, fallback: number): number {
  * returns focus to the button), and a form for a new comment follows the
  * thread. A new comment appears in place; one awaiting moderation is marked
  * so and shown only in its author's browser.
+ *
+ * A long discussion renders progressively: about a screenful of comments
+ * at once, the rest in runs of a few dozen while the page is idle; each
+ * run re-renders only when its comments, the language or the reply form in
+ * it change, and relative dates refresh run by run.
  *
  * @slot - Fallback content (the first comments, server-rendered): shown before the script runs, while loading and after an error; hidden once the data shows.
  *
@@ -151,6 +182,12 @@ export class CommentThread extends UndersignedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const minute = currentMinute();
+    if (minute !== this.minute) {
+      // A new minute (the shared timer's tick): the first run's dates now, the others' when idle.
+      this.minute = minute;
+      if (this.chunks[0]) this.chunks[0].stamp = minute;
+    }
     const key = this.storageKey;
     if (key !== this.pendingKey) {
       this.pendingKey = key;
@@ -168,6 +205,7 @@ export class CommentThread extends UndersignedElement {
   }
 
   private onCommented({comment, status}: CommentResult): void {
+    this.revealId = comment.id;
     if (status === 'pending') {
       this.pending = [...this.pending, comment];
       writeStored(this.storageKey, this.pending);
@@ -207,6 +245,68 @@ export class CommentThread extends UndersignedElement {
   /** After "load more": the first loaded item whose comment takes focus once it renders. */
   private focusFrom?: number;
 
+  /** The tree's top-level comments in runs; the first `shownChunks` are rendered. */
+  private chunks: Chunk[] = [];
+  private chunksFor?: CommentNode[];
+  /** Which run holds each comment, by id. */
+  private chunkOf = new Map<string, number>();
+  private shownChunks = 0;
+  /** A comment (the reader's own, just sent) whose run must render now. */
+  private revealId?: string;
+  private minute = currentMinute();
+  private cancelIdle?: () => void;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelIdle?.();
+    this.cancelIdle = undefined;
+  }
+
+  /** Splits a new tree into runs. Pages appended keep what is on screen; a new list starts with a screenful. */
+  private syncChunks(): void {
+    const roots = this.roots;
+    if (this.chunksFor === roots) return;
+    const previous = this.chunksFor;
+    const old = this.chunks;
+    this.chunksFor = roots;
+    this.chunkOf = new Map();
+    this.chunks = chunkRoots(roots, FIRST_COMMENTS, CHUNK_COMMENTS).map((chunkRoots, k) => {
+      let size = 0;
+      for (const root of chunkRoots) {
+        size += root.size;
+        this.chunkOf.set(root.comment.id, k);
+        for (const reply of descendants(root)) this.chunkOf.set(reply.comment.id, k);
+      }
+      const same = old[k]?.roots[0].comment === chunkRoots[0].comment && old[k].size === size;
+      return {roots: chunkRoots, size, stamp: same ? old[k].stamp : this.minute};
+    });
+    const appended = Boolean(previous?.length && roots[0]?.comment === previous[0].comment);
+    this.shownChunks = Math.min(this.chunks.length, appended ? Math.max(1, this.shownChunks) : 1);
+    // After "load more", the first new comment takes focus: its run renders now.
+    if (this.focusFrom !== undefined) {
+      const from = this.focusFrom;
+      this.showThrough(this.chunks.findIndex((c) => c.roots.at(-1)!.index >= from));
+    }
+    if (this.revealId !== undefined) this.showThrough(this.chunkOf.get(this.revealId) ?? -1);
+  }
+
+  private showThrough(k: number): void {
+    if (k >= 0) this.shownChunks = Math.max(this.shownChunks, k + 1);
+  }
+
+  /** The next bit of deferred work: render the next run, else refresh one run's relative dates. */
+  private scheduleChunk(): void {
+    if (this.cancelIdle || !this.isConnected) return;
+    const stale = this.chunks.findIndex((c, k) => k < this.shownChunks && c.stamp < this.minute);
+    if (this.shownChunks >= this.chunks.length && stale < 0) return;
+    this.cancelIdle = whenIdle(() => {
+      this.cancelIdle = undefined;
+      if (this.shownChunks < this.chunks.length) this.chunks[this.shownChunks++].stamp = this.minute;
+      else if (this.chunks[stale]) this.chunks[stale].stamp = this.minute;
+      this.requestUpdate();
+    });
+  }
+
   private get effectiveSort(): CommentSort {
     return this.sort === 'newest' ? 'newest' : 'oldest';
   }
@@ -228,6 +328,8 @@ export class CommentThread extends UndersignedElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.revealId = undefined;
+    this.scheduleChunk();
     const sourceKey = this.sources.source?.key;
     if (sourceKey !== undefined && this.comments.status === 'ready') this.lastCount = {sourceKey, count: this.comments.total};
     const error = this.comments.error;
@@ -285,8 +387,9 @@ export class CommentThread extends UndersignedElement {
         return html`${renderError(this.locale, this.comments.error, () => this.retry())}<slot></slot>`;
       case 'ready':
         if (items.length === 0) return renderEmpty(this.locale.t('noComments'));
+        this.syncChunks();
         return html`<ol class="list" part="list">
-            ${this.renderItems(this.roots, 1)}
+            ${this.chunks.slice(0, this.shownChunks).map((chunk, k) => this.renderChunk(chunk, k))}
           </ol>
           ${this.renderMore()}`;
     }
@@ -325,7 +428,16 @@ export class CommentThread extends UndersignedElement {
   private loadMore(): void {
     if (this.comments.moreStatus === 'loading') return;
     this.focusFrom = this.comments.items.length;
-    this.comments.more();
+    void this.comments.more();
+  }
+
+  /** A run of comments; unchanged runs are skipped, so rendering the next run costs only that run. */
+  private renderChunk(chunk: Chunk, k: number) {
+    const replying = this.replyingTo !== undefined && this.chunkOf.get(this.replyingTo) === k ? this.replyingTo : undefined;
+    return guard(
+      [chunk.roots[0].comment, chunk.roots.at(-1)!.comment, chunk.size, chunk.stamp, this.locale.locale, this.canComment, this.maxDepth, this.pending, replying],
+      () => this.renderItems(chunk.roots, 1)
+    );
   }
 
   /**

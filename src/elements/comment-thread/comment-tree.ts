@@ -7,6 +7,8 @@ export interface CommentNode {
   index: number;
   parent?: CommentNode;
   replies: CommentNode[];
+  /** This comment and all the replies under it. */
+  size: number;
 }
 
 /**
@@ -18,14 +20,43 @@ export interface CommentNode {
 export function buildCommentTree(items: readonly Comment[]): CommentNode[] {
   const roots: CommentNode[] = [];
   const byId = new Map<string, CommentNode>();
+  const nodes: CommentNode[] = [];
   items.forEach((comment, index) => {
     if (byId.has(comment.id)) return;
     const parent = comment.parentId === null ? undefined : byId.get(comment.parentId);
-    const node: CommentNode = {comment, index, parent, replies: []};
+    const node: CommentNode = {comment, index, parent, replies: [], size: 1};
     byId.set(comment.id, node);
+    nodes.push(node);
     (parent ? parent.replies : roots).push(node);
   });
+  // A parent always comes before its replies: summing from the end counts each subtree in one pass.
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const {parent, size} = nodes[i];
+    if (parent) parent.size += size;
+  }
   return roots;
+}
+
+/**
+ * Splits top-level comments into runs of about `size` comments (replies
+ * included), the first of about `first`: the units a long thread renders
+ * one at a time. A root is never split from its replies.
+ */
+export function chunkRoots(roots: readonly CommentNode[], first: number, size: number): CommentNode[][] {
+  const chunks: CommentNode[][] = [];
+  let chunk: CommentNode[] = [];
+  let count = 0;
+  for (const root of roots) {
+    chunk.push(root);
+    count += root.size;
+    if (count >= (chunks.length ? size : first)) {
+      chunks.push(chunk);
+      chunk = [];
+      count = 0;
+    }
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
 }
 
 /** A node's replies and theirs, in reading order (depth first), without recursion. */
