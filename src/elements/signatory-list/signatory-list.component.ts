@@ -1,7 +1,6 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
-import {styleMap} from 'lit/directives/style-map.js';
 import type {SignResult, Signatory, SignatoryKind, SignatoryPage} from '../../api/index.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
 import {PagedController} from '../../controllers/paged-controller.js';
@@ -390,16 +389,12 @@ export class SignatoryList extends UndersignedElement {
     const start = Math.min(this.range.start, total);
     const end = Math.min(this.range.end, total);
     const indexes = Array.from({length: end - start}, (_, i) => start + i);
-    const h = this.rowHeight;
-    // Spacers (::before, ::after) stand for the rows not rendered; padding would not scroll.
-    const spacers = {'--_above': `${start * h}px`, '--_below': `${(total - end) * h}px`};
     return html`<ol
         class="list virtual"
         part="list"
         role="list"
         tabindex="0"
         aria-labelledby=${this.count === undefined ? nothing : 'heading'}
-        style=${styleMap(spacers)}
         @scroll=${this.onScroll}
       >
         ${repeat(
@@ -435,11 +430,20 @@ export class SignatoryList extends UndersignedElement {
     this.requestUpdate();
   }
 
-  /** Learns the real row height (the CSS sets it in em) and the box's height, once they are on screen. */
+  /**
+   * Sizes the spacers (::before, ::after) that stand for the rows not
+   * rendered (padding would not scroll), through the CSSOM, which a strict
+   * CSP allows; then learns the real row height (the CSS sets it in em) and
+   * the box's height, once they are on screen.
+   */
   private measure(): void {
     const box = this.renderRoot.querySelector<HTMLElement>('.list.virtual');
     const row = box?.querySelector<HTMLElement>('.item');
     if (!box || !row) return;
+    const {total} = this.signatories;
+    const end = Math.min(this.range.end, total);
+    box.style.setProperty('--_above', `${Math.min(this.range.start, end) * this.rowHeight}px`);
+    box.style.setProperty('--_below', `${(total - end) * this.rowHeight}px`);
     const h = row.getBoundingClientRect().height;
     if (h > 0 && Math.abs(h - this.rowHeight) > 0.01) {
       this.rowHeight = h;
