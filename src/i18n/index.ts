@@ -1,3 +1,4 @@
+import {whenIdle} from '../internal/idle.js';
 import type {Catalog, MessageKey, Params, Plural} from './catalog.js';
 import {ar} from './locales/ar.js';
 import {de} from './locales/de.js';
@@ -82,6 +83,13 @@ export function formatDate(
   return cached(`d:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, {dateStyle: style})).format(date);
 }
 
+/** A long date with the time of day, for hover titles ("2 hours ago" needs the hour). */
+export function formatDateTime(locale: Locale, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return cached(`t:${locale}`, () => new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeStyle: 'short'})).format(date);
+}
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -116,4 +124,23 @@ export function formatRelative(locale: Locale, iso: string, now: number | Date =
     if (value < limit) return rtf.format(sign * value, unit);
   }
   return rtf.format(sign * Math.max(1, Math.round(abs / (365.25 * DAY))), 'year');
+}
+
+const prepared = new Set<Locale>();
+
+/**
+ * Builds a locale's Intl formatters ahead of need, one per idle moment. The
+ * first constructor of each kind costs 5 to 25 ms on a cold page (ICU data),
+ * which would otherwise fall between the data's arrival and the first paint;
+ * while the request is in flight the main thread is idle anyway.
+ */
+export function prepareFormats(locale: Locale): void {
+  if (prepared.has(locale)) return;
+  prepared.add(locale);
+  const now = new Date().toISOString();
+  whenIdle(() => formatNumber(locale, 0));
+  whenIdle(() => cached(`p:${locale}`, () => new Intl.PluralRules(locale)));
+  whenIdle(() => formatDate(locale, now));
+  whenIdle(() => formatRelative(locale, now));
+  whenIdle(() => formatDateTime(locale, now));
 }

@@ -1,6 +1,16 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {MessageKey, Params} from './catalog.js';
-import {dirOf, formatDate, formatNumber, formatRelative, resolveLocale, translate, type Locale} from './index.js';
+import {
+  dirOf,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  prepareFormats,
+  resolveLocale,
+  translate,
+  type Locale,
+} from './index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -68,6 +78,7 @@ export class LocaleController implements ReactiveController {
     connected.add(this);
     observe(this.host);
     this.refresh();
+    prepareFormats(this.locale);
   }
 
   hostDisconnected(): void {
@@ -88,6 +99,7 @@ export class LocaleController implements ReactiveController {
     const locale = resolveLocale(effectiveLang(this.host));
     if (locale !== this.locale) {
       this.locale = locale;
+      prepareFormats(locale);
       this.host.requestUpdate();
     }
   }
@@ -98,6 +110,11 @@ export class LocaleController implements ReactiveController {
 
   date(iso: string, style?: 'full' | 'long' | 'medium' | 'short'): string {
     return formatDate(this.locale, iso, style);
+  }
+
+  /** A long date with the time of day. */
+  dateTime(iso: string): string {
+    return formatDateTime(this.locale, iso);
   }
 
   relative(iso: string, now?: number | Date): string {

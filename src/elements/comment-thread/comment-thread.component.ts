@@ -8,6 +8,7 @@ import {RELATIVE_TIME_INTERVAL, RelativeTimeController} from '../../controllers/
 import {ContextRelay, SourceController, statementTask} from '../../controllers/source-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
+import {whenIdle} from '../../internal/idle.js';
 import {dispatchError, renderEmpty, renderError, renderLoading} from '../../internal/status-views.js';
 import {readStored, writeStored} from '../../internal/storage.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
@@ -24,16 +25,6 @@ const FIRST_COMMENTS = 20;
 /** Comments rendered per idle moment after that: a few milliseconds of work, far from a 50 ms task. */
 const CHUNK_COMMENTS = 40;
 
-/** Runs `callback` when the main thread is idle (soon, where there is no requestIdleCallback); returns a cancel. */
-function whenIdle(callback: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(callback, {timeout: 1000});
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(callback, 16);
-  return () => clearTimeout(id);
-}
-
 /** A run of top-level comments (with their replies) rendered as one unit. */
 interface Chunk {
   roots: CommentNode[];
@@ -44,17 +35,6 @@ interface Chunk {
 }
 
 const currentMinute = () => Math.floor(Date.now() / RELATIVE_TIME_INTERVAL);
-
-// The hover title shows the time of day too ("2 hours ago" needs it), which
-// the i18n module's date-only format leaves out; one formatter per locale.
-const fullDateFormats = new Map<string, Intl.DateTimeFormat>();
-function fullDate(locale: string, iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  let format = fullDateFormats.get(locale);
-  if (!format) fullDateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeStyle: 'short'})));
-  return format.format(date);
-}
 
 /** A positive whole number from an attribute, or the fallback when it is not one. */
 function positive(value: number, fallback: number): number {
@@ -488,11 +468,11 @@ export class CommentThread extends UndersignedElement {
             ? html`<a href=${authorUrl} rel="nofollow ugc noopener">${comment.author.name}</a>`
             : comment.author.name}
         </h4>
-        <time part="time" datetime=${comment.createdAt} title=${fullDate(this.locale.locale, comment.createdAt)}
+        <time part="time" datetime=${comment.createdAt} title=${this.locale.dateTime(comment.createdAt)}
           >${this.locale.relative(comment.createdAt)}</time
         >
         ${comment.editedAt
-          ? html`<span class="edited" title=${fullDate(this.locale.locale, comment.editedAt)}>(${this.locale.t('edited')})</span>`
+          ? html`<span class="edited" title=${this.locale.dateTime(comment.editedAt)}>(${this.locale.t('edited')})</span>`
           : nothing}
       </header>
       ${replyTo
