@@ -376,6 +376,25 @@ describe('<signatory-list>', () => {
       expect(items(el).length).to.be.within(5, 60);
     });
 
+    it('keeps the same number of nodes however far the reader scrolls, row by row or by jumps', async () => {
+      const src = staticDoc(5000);
+      try {
+        const el = await fixture<SignatoryList>(html`<signatory-list src=${src} lang="en"></signatory-list>`);
+        await settled(el);
+        const box = $(el, '[part="list"]')!;
+        await scrollToRow(el, 40);
+        const nodes = box.childNodes.length;
+        const rows = items(el).length;
+        for (let row = 41; row < 140; row++) await scrollToRow(el, row);
+        await scrollToRow(el, 4990);
+        await scrollToRow(el, 40);
+        expect(items(el).length).to.equal(rows);
+        expect(box.childNodes.length).to.equal(nodes);
+      } finally {
+        URL.revokeObjectURL(src);
+      }
+    });
+
     it('scrolls to and focuses the signatory a #signatory-N link names, walking an endpoint’s pages', async () => {
       api.data.signatories = wireOrganizations(1000);
       history.replaceState(null, '', '#signatory-900');

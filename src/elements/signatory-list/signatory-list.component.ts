@@ -377,8 +377,10 @@ export class SignatoryList extends UndersignedElement {
   /**
    * A long list: a scroll box whose spacers stand for the rows above and
    * below the rendered ones, so its height and scrollbar match the whole
-   * list while the DOM holds a screenful. Rows are keyed by index, so a
-   * row keeps its element (and focus) while it stays in range.
+   * list while the DOM holds a screenful. Rows are keyed by index modulo
+   * the window's length: a row keeps its element (and focus) while it
+   * stays in range, and the one scrolled out lends its element to the one
+   * scrolled in.
    */
   private renderVirtual() {
     const {items, total} = this.signatories;
@@ -399,7 +401,7 @@ export class SignatoryList extends UndersignedElement {
       >
         ${repeat(
           indexes,
-          (i) => i,
+          (i) => i % indexes.length,
           (i) =>
             i < items.length
               ? this.renderItem(items[i], i, total)
@@ -411,13 +413,20 @@ export class SignatoryList extends UndersignedElement {
       ${this.renderMore()}`;
   }
 
-  /** The rows the box shows at its scroll position, with overscan. */
+  /**
+   * The rows the box shows at its scroll position, with overscan. The
+   * window keeps one length while the box keeps its size (against the
+   * list's ends it stops sliding instead of shrinking), so rows keyed by
+   * index modulo that length are moved and refilled, never removed:
+   * lit-html's repeat leaves a marker comment behind for every part it
+   * removes (lit/lit#5010), which would pile up as the reader scrolls.
+   */
   private visibleRange(box: HTMLElement): {start: number; end: number} {
     const h = this.rowHeight;
-    const first = Math.floor(box.scrollTop / h);
-    const last = Math.ceil((box.scrollTop + Math.max(box.clientHeight, h)) / h);
     const total = this.signatories.total;
-    return {start: Math.max(0, first - OVERSCAN), end: Math.min(total, last + OVERSCAN)};
+    const length = Math.min(total, Math.ceil(Math.max(box.clientHeight, h) / h) + 1 + 2 * OVERSCAN);
+    const start = Math.max(0, Math.min(Math.floor(box.scrollTop / h) - OVERSCAN, total - length));
+    return {start, end: start + length};
   }
 
   private onScroll(event: Event): void {
