@@ -154,7 +154,7 @@ describe('on a right-to-left Arabic page', () => {
     const replies = await deepWait(page.doc, 'comment-thread', '[part~=replies]');
     expect(style(replies).borderRightWidth).to.equal('2px');
     expect(style(replies).borderLeftWidth).to.equal('0px');
-    const parent = replies.closest('li')!.getBoundingClientRect();
+    const parent = replies.closest('li')!.querySelector(':scope > [part~=comment]')!.getBoundingClientRect();
     const reply = replies.querySelector('[part~=comment]')!.getBoundingClientRect();
     expect(parent.right - reply.right).to.be.greaterThan(8);
     expect(Math.abs(parent.left - reply.left)).to.be.lessThan(2);

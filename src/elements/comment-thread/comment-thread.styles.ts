@@ -49,6 +49,17 @@ export const commentThreadStyles = css`
     display: grid;
     gap: var(--_space);
   }
+  /*
+   * A top-level comment far from the view skips layout and paint (its size
+   * remembered once seen): a long thread stays cheap to grow and to scroll.
+   * The padding keeps focus rings inside the paint containment.
+   */
+  .list > li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 12em;
+    padding: 4px;
+    margin: -4px;
+  }
   .replies {
     display: grid;
     gap: var(--_space);
