@@ -63,7 +63,7 @@ export function adminRoutes(cfg: AppConfig): Hono {
 
   app.get('/statements/:id/signatories.csv', async (c) => {
     const id = c.req.param('id');
-    if (!(await cfg.store.getStatement(id))) throw problem(404, `No statement "${id}".`);
+    if (!(await cfg.store.hasStatement(id))) throw problem(404, `No statement "${id}".`);
     const csv = signatoriesCsv(await cfg.store.allSignatories(id));
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',

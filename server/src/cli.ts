@@ -64,7 +64,7 @@ export async function cli(args: string[]): Promise<number> {
   }
   if (cmd === 'export' && sub) {
     const csv = await withStore(async (s) => {
-      if (!(await s.getStatement(sub))) throw new Error(`No statement "${sub}".`);
+      if (!(await s.hasStatement(sub))) throw new Error(`No statement "${sub}".`);
       return signatoriesCsv(await s.allSignatories(sub));
     });
     process.stdout.write(csv);

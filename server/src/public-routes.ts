@@ -52,12 +52,17 @@ export function publicRoutes(cfg: AppConfig): Hono {
     return st;
   };
 
+  // The lists need only the statement to exist: its counts cost more than a page.
+  const existsOr404 = async (id: string) => {
+    if (!(await cfg.store.hasStatement(id))) throw problem(404, `No statement "${id}".`);
+  };
+
   app.get('/statements/:id', async (c) => cachedJson(c, statementToWire(await statementOr404(c.req.param('id')))));
 
   app.get('/statements/:id/signatories', async (c) => {
     const q = parseSignatoryQuery(c.req.query());
     const id = c.req.param('id');
-    await statementOr404(id);
+    await existsOr404(id);
     const page = await cfg.store.listSignatories(id, {
       limit: q.limit, after: q.cursor ? decodeSignatoryCursor(q.cursor) : 0,
       ...(q.q !== undefined && {q: q.q}), ...(q.kind !== undefined && {kind: q.kind}),
@@ -74,7 +79,7 @@ export function publicRoutes(cfg: AppConfig): Hono {
   app.get('/statements/:id/comments', async (c) => {
     const q = parseCommentQuery(c.req.query());
     const id = c.req.param('id');
-    await statementOr404(id);
+    await existsOr404(id);
     const page = await cfg.store.listComments(id, {
       limit: q.limit, sort: q.sort, ...(q.cursor !== undefined && {after: decodeCommentCursor(q.cursor)}),
     });

@@ -48,6 +48,10 @@ export class SqlStore implements Store {
     return row ? {...row, content: JSON.parse(row.content) as Record<string, unknown>} : null;
   }
 
+  async hasStatement(id: string): Promise<boolean> {
+    return (await this.db.query('SELECT 1 FROM statements WHERE id = $1', [id])).length > 0;
+  }
+
   async putStatement(input: StatementInput): Promise<boolean> {
     const [row] = await this.db.query<{created: boolean}>(
       `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal)
@@ -72,21 +76,21 @@ export class SqlStore implements Store {
       AND ($2::text IS NULL OR kind = $2)
       AND ($3::text IS NULL OR search LIKE $3)`;
     const params: Param[] = [statementId, query.kind ?? null, query.q ? containsPattern(foldForSearch(query.q)) : null];
-    const [rows, [count], kinds] = await Promise.all([
+    const [rows, kindRows, searched] = await Promise.all([
       this.db.query<SignatoryRecord & Record<string, unknown>>(
         `SELECT ${SIGNATORY_COLS} FROM signatories WHERE ${filter} AND position > $4
          ORDER BY position LIMIT $5`,
         [...params, query.after, query.limit + 1],
       ),
-      this.db.query<{n: number}>(`SELECT count(*)::int AS n FROM signatories WHERE ${filter}`, params),
       this.db.query<{kind: SignatoryKind; n: number}>(
         `SELECT kind, count(*)::int AS n FROM signatories WHERE statement_id = $1 AND status = 'published' AND public
          GROUP BY kind`, [statementId]),
+      // Without a search the kind counts already give the total: one count per page, not two.
+      query.q ? this.db.query<{n: number}>(`SELECT count(*)::int AS n FROM signatories WHERE ${filter}`, params) : undefined,
     ]);
-    return {
-      items: rows.slice(0, query.limit), total: count!.n, hasMore: rows.length > query.limit,
-      kinds: {organization: 0, individual: 0, ...Object.fromEntries(kinds.map((k) => [k.kind, k.n]))},
-    };
+    const kinds = {organization: 0, individual: 0, ...Object.fromEntries(kindRows.map((k) => [k.kind, k.n]))};
+    const total = searched ? searched[0]!.n : query.kind ? kinds[query.kind] : kinds.organization + kinds.individual;
+    return {items: rows.slice(0, query.limit), total, hasMore: rows.length > query.limit, kinds};
   }
 
   async listComments(statementId: string, query: CommentQuery): Promise<Page<CommentRecord>> {

@@ -84,6 +84,8 @@ export type ModerationAction = 'approve' | 'hide';
 
 export interface Store {
   getStatement(id: string): Promise<StatementRecord | null>;
+  /** Whether the statement exists: no counts, for routes that only need to know. */
+  hasStatement(id: string): Promise<boolean>;
   /** Creates or replaces a statement's content and settings; true when created. */
   putStatement(input: StatementInput): Promise<boolean>;
   listStatements(): Promise<{id: string; title: string}[]>;
