@@ -1,6 +1,6 @@
 import {ApiError} from './errors.js';
 import {fetchJson, defaultPolicy, type FetchPolicy} from './fetch.js';
-import {parseStaticDocument} from './validate.js';
+import {kindOf, parseListedSignatory, parseStaticDocument} from './validate.js';
 import type {
   Comment,
   CommentQuery,
@@ -15,16 +15,22 @@ import type {
   StatementSource,
 } from './types.js';
 
-interface StaticDocument {
-  statement: Statement;
-  signatories: Signatory[];
-  comments: Comment[];
-  /** The whole list counted by kind, once. */
-  kinds: Record<Signatory['kind'], number>;
-  /** Each signatory's searchable text, folded once (built on the first search). */
-  folded?: Promise<string[]>;
-  /** The last query's matches, so paging through one search filters once. */
-  matches?: {key: string; items: Signatory[]};
+/** How long one slice of a long loop may hold the main thread before it yields. */
+const SLICE_MS = 8;
+
+/** Resolves in a later task, so a long loop lets input and paint through. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Runs `step` for 0 … n−1 in slices of a few milliseconds: 100 000 rows take longer than one task may. */
+async function sliced(n: number, step: (i: number) => void): Promise<void> {
+  let start = performance.now();
+  for (let i = 0; i < n; i++) {
+    step(i);
+    if ((i & 255) === 255 && performance.now() - start > SLICE_MS) {
+      await nextTask();
+      start = performance.now();
+    }
+  }
 }
 
 /** Case- and accent-insensitive text for searching in the browser. */
@@ -32,28 +38,70 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
-/** How long one slice of folding may hold the main thread before it yields. */
-const FOLD_SLICE_MS = 8;
-
-/** Resolves in a later task, so a long loop lets input and paint through. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
- * Folds every signatory's searchable text once per document, in slices of
- * a few milliseconds: 100 000 rows take longer than one task may.
+ * A static document's signatories, each checked when first used: the
+ * first page paints without waiting for 100 000 rows to be checked, and a
+ * malformed row fails the page that holds it.
  */
-async function foldAll(signatories: readonly Signatory[]): Promise<string[]> {
-  const out: string[] = new Array(signatories.length);
-  let start = performance.now();
-  for (let i = 0; i < signatories.length; i++) {
-    const s = signatories[i];
-    out[i] = foldForSearch(`${s.name} ${s.organization ?? ''} ${s.role ?? ''} ${s.location ?? ''}`);
-    if ((i & 255) === 255 && performance.now() - start > FOLD_SLICE_MS) {
-      await nextTask();
-      start = performance.now();
+class SignatoryRows {
+  /** The whole list counted by kind, once. */
+  readonly kinds = {organization: 0, individual: 0};
+  private readonly checked: Signatory[];
+  private everyRow?: Promise<readonly Signatory[]>;
+  private foldedRows?: Promise<readonly string[]>;
+
+  constructor(private readonly raw: readonly unknown[]) {
+    this.checked = new Array<Signatory>(raw.length);
+    for (const row of raw) {
+      const kind = kindOf(row);
+      if (kind) this.kinds[kind]++;
     }
   }
-  return out;
+
+  get length(): number {
+    return this.raw.length;
+  }
+
+  /** Row `i`, numbered by its place in the list where the document gives no position. */
+  at(i: number): Signatory {
+    let row = this.checked[i];
+    if (!row) {
+      row = this.checked[i] = parseListedSignatory(this.raw[i], i);
+      row.position ??= i + 1;
+    }
+    return row;
+  }
+
+  slice(start: number, end: number): Signatory[] {
+    const rows: Signatory[] = [];
+    for (let i = start; i < Math.min(end, this.length); i++) rows.push(this.at(i));
+    return rows;
+  }
+
+  /** Every row, checked in slices (for filtering). */
+  every(): Promise<readonly Signatory[]> {
+    return (this.everyRow ??= sliced(this.length, (i) => this.at(i)).then(() => this.checked));
+  }
+
+  /** Each row's searchable text, folded once, in slices. */
+  folded(): Promise<readonly string[]> {
+    return (this.foldedRows ??= this.every().then(async (rows) => {
+      const out = new Array<string>(rows.length);
+      await sliced(rows.length, (i) => {
+        const s = rows[i]!;
+        out[i] = foldForSearch(`${s.name} ${s.organization ?? ''} ${s.role ?? ''} ${s.location ?? ''}`);
+      });
+      return out;
+    }));
+  }
+}
+
+interface StaticDocument {
+  statement: Statement;
+  signatories: SignatoryRows;
+  comments: Comment[];
+  /** The last query's matches, so paging through one search filters once. */
+  matches?: {key: string; items: Signatory[]};
 }
 
 function offsetOf(cursor: string | null | undefined): number {
@@ -90,13 +138,7 @@ export class StaticSource implements StatementSource {
     this.document ??= fetchJson(this.url, {}, this.policy).then(
       (body) => {
         const doc = parseStaticDocument(body);
-        const kinds = {organization: 0, individual: 0};
-        doc.signatories.forEach((s, i) => {
-          // Number by place in the unfiltered list where the document has no positions.
-          s.position ??= i + 1;
-          kinds[s.kind]++;
-        });
-        return {...doc, kinds};
+        return {...doc, signatories: new SignatoryRows(doc.signatories)};
       },
       (error: unknown) => {
         this.document = undefined;
@@ -126,19 +168,24 @@ export class StaticSource implements StatementSource {
       items: matching.slice(start, end),
       total: matching.length,
       next: end < matching.length ? String(end) : null,
-      kinds: doc.kinds,
+      kinds: doc.signatories.kinds,
     };
   }
 
   /** The rows a search and kind select: one pass over text folded once, remembered for the next page. */
-  private async matching(doc: StaticDocument, q: string, kind: Signatory['kind'] | undefined, signal?: AbortSignal) {
+  private async matching(
+    doc: StaticDocument,
+    q: string,
+    kind: Signatory['kind'] | undefined,
+    signal?: AbortSignal
+  ): Promise<Pick<Signatory[], 'length' | 'slice'>> {
     if (!q && !kind) return doc.signatories;
     const key = `${kind ?? ''} ${q}`;
     if (doc.matches?.key === key) return doc.matches.items;
     const needle = foldForSearch(q);
-    const folded = needle ? await (doc.folded ??= foldAll(doc.signatories)) : undefined;
+    const all = await doc.signatories.every();
+    const folded = needle ? await doc.signatories.folded() : undefined;
     if (signal?.aborted) throw new DOMException('The request was aborted.', 'AbortError');
-    const all = doc.signatories;
     const items: Signatory[] = [];
     for (let i = 0; i < all.length; i++) {
       if ((!kind || all[i].kind === kind) && (!folded || folded[i].includes(needle))) items.push(all[i]);

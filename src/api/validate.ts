@@ -214,16 +214,31 @@ export const parseCommentResult = (v: unknown): CommentResult =>
     return {comment: comment(o.comment, 'comment'), status: status(o.status)};
   });
 
-/** The static document named by `src`: `{statement, signatories, comments}`. */
+/**
+ * The static document named by `src`: `{statement, signatories, comments}`.
+ * Its signatories are only checked to be a list here: a document may hold
+ * 100 000, so each is checked by `parseListedSignatory` when first used,
+ * and the first page need not wait for the last row.
+ */
 export const parseStaticDocument = (v: unknown) =>
   guard(() => {
     const o = object(v, 'document');
     return {
       statement: statement(o.statement),
-      signatories: array(o.signatories ?? [], 'signatories').map((s, i) => signatory(s, `signatories[${i}]`)),
+      signatories: array(o.signatories ?? [], 'signatories') as readonly unknown[],
       comments: array(o.comments ?? [], 'comments').map((c, i) => comment(c, `comments[${i}]`)),
     };
   });
+
+/** Row `index` of a static document's signatories. */
+export const parseListedSignatory = (v: unknown, index: number): Signatory =>
+  guard(() => signatory(v, `signatories[${index}]`));
+
+/** A row's kind when it has a valid one, without checking the rest of the row (for counting). */
+export function kindOf(v: unknown): SignatoryKind | undefined {
+  const k = typeof v === 'object' && v !== null ? (v as Json).kind : undefined;
+  return k === 'organization' || k === 'individual' ? k : undefined;
+}
 
 /** A problem document, or undefined when the error body is not one. */
 export function parseProblem(value: unknown, fallbackStatus: number): Problem | undefined {

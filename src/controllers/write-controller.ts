@@ -12,6 +12,8 @@ export type WriteFailure =
   | {kind: 'rate-limited'; retryAfter: number}
   /** Signing or commenting is closed (403). */
   | {kind: 'closed'}
+  /** What the write belongs to is gone (404): the statement, or the comment a reply answers. */
+  | {kind: 'gone'}
   /** Network, timeout, 5xx or anything unexpected: the text is kept for a retry. */
   | {kind: 'send'; error: unknown};
 
@@ -112,7 +114,7 @@ export class WriteController<V extends FormValues, R> implements ReactiveControl
       this.status = 'failed';
       this.failure = this.describe(error, fieldOf);
       // A refused write recorded nothing: the next attempt may use a new key.
-      if (this.failure.kind === 'fields' || this.failure.kind === 'closed') this.draft = {values: this.values};
+      if (this.failure.kind !== 'send' && this.failure.kind !== 'rate-limited') this.draft = {values: this.values};
       writeStored(this.loadedKey, this.draft);
       throw error;
     } finally {
@@ -128,6 +130,7 @@ export class WriteController<V extends FormValues, R> implements ReactiveControl
     }
     if (error.status === 429) return {kind: 'rate-limited', retryAfter: error.retryAfter ?? 60};
     if (error.status === 403) return {kind: 'closed'};
+    if (error.status === 404 || error.status === 410) return {kind: 'gone'};
     return {kind: 'send', error};
   }
 }

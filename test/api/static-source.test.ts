@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {StaticSource} from '../../src/api/index.js';
+import {ApiError, StaticSource} from '../../src/api/index.js';
 
 function documentUrl(doc: unknown): string {
   return URL.createObjectURL(new Blob([JSON.stringify(doc)], {type: 'application/json'}));
@@ -61,5 +61,20 @@ describe('StaticSource', () => {
     let refused = false;
     await source.sign().catch(() => (refused = true));
     expect(refused).to.equal(true);
+  });
+
+  it('checks each signatory when its page is asked for: a malformed row fails that page and searches, not the first page', async () => {
+    const people = Array.from({length: 120}, (_, i) => ({id: `p${i}`, name: `Person ${i + 1}`, kind: 'individual'}));
+    people[99] = {id: 'p99', name: '<b>no kind</b>'} as (typeof people)[number];
+    const broken = new StaticSource(documentUrl({statement: {id: 'x', title: 'T'}, signatories: people}));
+    const first = await broken.signatories({limit: 50});
+    expect(first.items.map((s) => s.position)).to.deep.equal(Array.from({length: 50}, (_, i) => i + 1));
+    expect(first.total).to.equal(120);
+    const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+    const second = await failure(broken.signatories({limit: 50, cursor: first.next}));
+    expect(second).to.be.instanceOf(ApiError);
+    expect((second as ApiError).kind).to.equal('invalid');
+    expect((second as ApiError).message).to.contain('signatories[99].kind');
+    expect(((await failure(broken.signatories({q: 'person'}))) as ApiError).kind).to.equal('invalid');
   });
 });

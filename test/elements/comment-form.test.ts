@@ -66,7 +66,7 @@ describe('<comment-form> against the reference server', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the server’s answer for a reply to a comment that does not exist', async () => {
+  it('says when the comment a reply answers is gone, keeping the text', async () => {
     const el = await form(endpoint, 'wren-river', 'no-such-comment');
     field(el, 'body').focus();
     await sendKeys({type: 'Hello?'});
@@ -75,6 +75,9 @@ describe('<comment-form> against the reference server', () => {
     const failed = oneEvent(el, 'undersigned-error');
     submitButton(el).click();
     expect((await failed).detail.error.status).to.equal(404);
+    await waitUntil(() => shadow(el).querySelector('[role="alert"]')?.textContent?.trim());
+    expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('is no longer there');
+    expect(shadow(el).querySelector('[role="alert"]')!.textContent).not.to.contain('try again');
     expect(field(el, 'body').value).to.equal('Hello?');
   });
 

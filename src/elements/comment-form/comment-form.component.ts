@@ -41,6 +41,20 @@ const FIELD_OF: Record<string, string> = {'author.name': 'name', 'author.email':
  * @csspart submit-button - The submit button.
  * @csspart cancel-button - The cancel button of a reply form.
  * @csspart closed - The "comments are closed" message.
+ *
+ * @cssprop [--undersigned-color-accent=#0b5cad] - Buttons, links and focus rings (lighter in dark mode).
+ * @cssprop [--undersigned-color-on-accent=#fff] - Text on accent-coloured buttons.
+ * @cssprop [--undersigned-color-text=currentColor] - Text colour; inherits the page's by default.
+ * @cssprop [--undersigned-color-muted] - Hints and the privacy line; derived from the text colour.
+ * @cssprop [--undersigned-color-border] - Field borders; derived from the text colour.
+ * @cssprop [--undersigned-color-surface] - The form's background; derived from the text colour.
+ * @cssprop [--undersigned-color-danger=#b3261e] - Field errors.
+ * @cssprop [--undersigned-color-background] - The background under `theme="light"` (#fff) or `theme="dark"` (#1b1d22); none without a theme.
+ * @cssprop [--undersigned-font-family=inherit] - Font; inherits the page's by default.
+ * @cssprop [--undersigned-font-size=1rem] - Base font size.
+ * @cssprop [--undersigned-line-height=1.5] - Base line height.
+ * @cssprop [--undersigned-radius=0.5rem] - Corner radius.
+ * @cssprop [--undersigned-space=1rem] - Base spacing.
  */
 export class CommentForm extends UndersignedElement {
   static override styles = [baseStyles, formStyles, commentFormStyles];
@@ -126,6 +140,8 @@ export class CommentForm extends UndersignedElement {
         return this.locale.t('errorRateLimited', {seconds: failure.retryAfter});
       case 'closed':
         return this.locale.t('commentsClosed');
+      case 'gone':
+        return this.locale.t(this.parentId ? 'errorReplyGone' : 'errorNotFound');
       case 'send':
         return this.locale.t('errorSend');
     }

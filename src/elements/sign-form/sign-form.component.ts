@@ -54,6 +54,20 @@ const empty = (): SignValues => ({
  * @csspart submit-button - The submit button.
  * @csspart confirmation - The thank-you message after signing.
  * @csspart closed - The "signing is closed" message.
+ *
+ * @cssprop [--undersigned-color-accent=#0b5cad] - Buttons, links and focus rings (lighter in dark mode).
+ * @cssprop [--undersigned-color-on-accent=#fff] - Text on accent-coloured buttons.
+ * @cssprop [--undersigned-color-text=currentColor] - Text colour; inherits the page's by default.
+ * @cssprop [--undersigned-color-muted] - Hints and the privacy line; derived from the text colour.
+ * @cssprop [--undersigned-color-border] - Field borders; derived from the text colour.
+ * @cssprop [--undersigned-color-surface] - The form's background; derived from the text colour.
+ * @cssprop [--undersigned-color-danger=#b3261e] - Field errors.
+ * @cssprop [--undersigned-color-background] - The background under `theme="light"` (#fff) or `theme="dark"` (#1b1d22); none without a theme.
+ * @cssprop [--undersigned-font-family=inherit] - Font; inherits the page's by default.
+ * @cssprop [--undersigned-font-size=1rem] - Base font size.
+ * @cssprop [--undersigned-line-height=1.5] - Base line height.
+ * @cssprop [--undersigned-radius=0.5rem] - Corner radius.
+ * @cssprop [--undersigned-space=1rem] - Base spacing.
  */
 export class SignForm extends UndersignedElement {
   static override styles = [baseStyles, formStyles, signFormStyles];
@@ -144,6 +158,8 @@ export class SignForm extends UndersignedElement {
         return this.locale.t('errorRateLimited', {seconds: failure.retryAfter});
       case 'closed':
         return this.locale.t('signingClosed');
+      case 'gone':
+        return this.locale.t('errorNotFound');
       case 'send':
         return this.locale.t('errorSend');
     }

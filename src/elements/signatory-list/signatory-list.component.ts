@@ -22,8 +22,8 @@ const SEARCH_DELAY = 250;
 const VIRTUAL_FROM = MAX_PAGE_SIZE;
 /** Rows rendered above and below the visible ones, so a fast scroll rarely shows a gap. */
 const OVERSCAN = 8;
-/** Rows rendered before the box is measured: more than a tall screen holds. */
-const INITIAL_ROWS = 30;
+/** Rows rendered before the box is measured: what the box holds at its tallest, with overscan. */
+const INITIAL_ROWS = 36;
 /** Row height (px) assumed until the first row is measured; the CSS fixes every row's height. */
 const ROW_ESTIMATE = 84;
 /** Rows a page loaded while scrolling holds, where the source allows more than the contract's 200. */
@@ -415,16 +415,18 @@ export class SignatoryList extends UndersignedElement {
 
   /**
    * The rows the box shows at its scroll position, with overscan. The
-   * window keeps one length while the box keeps its size (against the
-   * list's ends it stops sliding instead of shrinking), so rows keyed by
-   * index modulo that length are moved and refilled, never removed:
-   * lit-html's repeat leaves a marker comment behind for every part it
-   * removes (lit/lit#5010), which would pile up as the reader scrolls.
+   * window's length only grows (against the list's ends it stops sliding
+   * instead of shrinking), so rows keyed by index modulo that length are
+   * moved and refilled, never removed: lit-html's repeat leaves a marker
+   * comment behind for every part it removes (lit/lit#5010), which would
+   * pile up as the reader scrolls. It starts long enough for the box at its
+   * tallest, so measuring the box does not render the list a second time.
    */
   private visibleRange(box: HTMLElement): {start: number; end: number} {
     const h = this.rowHeight;
     const total = this.signatories.total;
-    const length = Math.min(total, Math.ceil(Math.max(box.clientHeight, h) / h) + 1 + 2 * OVERSCAN);
+    const needed = Math.ceil(Math.max(box.clientHeight, h) / h) + 1 + 2 * OVERSCAN;
+    const length = Math.min(total, Math.max(needed, this.range.end - this.range.start));
     const start = Math.max(0, Math.min(Math.floor(box.scrollTop / h) - OVERSCAN, total - length));
     return {start, end: start + length};
   }

@@ -84,6 +84,7 @@ export const de: Catalog = {
   errorEmail: 'Geben Sie eine gültige E-Mail-Adresse ein.',
   errorUrl: 'Geben Sie eine Webadresse ein, die mit http:// oder https:// beginnt.',
   errorSend: 'Senden fehlgeschlagen. Ihr Text bleibt erhalten – versuchen Sie es erneut.',
+  errorReplyGone: 'Der Kommentar, auf den Sie antworten, ist nicht mehr da. Ihr Text bleibt erhalten: Kopieren Sie ihn oder veröffentlichen Sie ihn als neuen Kommentar.',
   errorRateLimited: {
     one: 'Zu viele Versuche. Versuchen Sie es in {seconds} Sekunde erneut.',
     other: 'Zu viele Versuche. Versuchen Sie es in {seconds} Sekunden erneut.',

@@ -88,6 +88,7 @@ export const en = {
   errorEmail: 'Enter a valid e-mail address.',
   errorUrl: 'Enter a web address starting with http:// or https://.',
   errorSend: 'Couldn’t send. Your text is kept — try again.',
+  errorReplyGone: 'The comment you are replying to is no longer there. Your text is kept: copy it, or post it as a new comment.',
   // Plural on its only number, `seconds` (see translate()).
   errorRateLimited: {
     one: 'Too many attempts. Try again in {seconds} second.',

@@ -92,6 +92,7 @@ export const es: Catalog = {
   errorEmail: 'Escribe una dirección de correo válida.',
   errorUrl: 'Escribe una dirección web que empiece por http:// o https://.',
   errorSend: 'No se pudo enviar. Tu texto se conserva: vuelve a intentarlo.',
+  errorReplyGone: 'El comentario al que respondes ya no está. Tu texto se conserva: cópialo o publícalo como un comentario nuevo.',
   errorRateLimited: {
     one: 'Demasiados intentos. Vuelve a intentarlo dentro de {seconds} segundo.',
     many: 'Demasiados intentos. Vuelve a intentarlo dentro de {seconds} de segundos.',

@@ -97,6 +97,7 @@ export const fr: Catalog = {
   errorEmail: 'Saisissez une adresse e-mail valide.',
   errorUrl: 'Saisissez une adresse web commençant par http:// ou https://.',
   errorSend: 'Envoi impossible. Votre texte est conservé — réessayez.',
+  errorReplyGone: 'Le commentaire auquel vous répondez n’existe plus. Votre texte est conservé : copiez-le, ou publiez-le comme nouveau commentaire.',
   errorRateLimited: {
     one: 'Trop de tentatives. Réessayez dans {seconds}\u00a0seconde.',
     many: 'Trop de tentatives. Réessayez dans {seconds} de secondes.',

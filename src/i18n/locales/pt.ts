@@ -92,6 +92,7 @@ export const pt: Catalog = {
   errorEmail: 'Informe um endereço de e-mail válido.',
   errorUrl: 'Informe um endereço da web que comece com http:// ou https://.',
   errorSend: 'Não foi possível enviar. Seu texto foi mantido — tente novamente.',
+  errorReplyGone: 'O comentário que você está respondendo não existe mais. Seu texto foi mantido: copie-o ou publique-o como um novo comentário.',
   errorRateLimited: {
     one: 'Muitas tentativas. Tente novamente em {seconds} segundo.',
     many: 'Muitas tentativas. Tente novamente em {seconds} de segundos.',
