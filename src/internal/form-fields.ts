@@ -1,5 +1,8 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
+import type {WriteFailure} from '../controllers/write-controller.js';
+import type {MessageKey} from '../i18n/index.js';
+import type {LocaleController} from '../i18n/locale-controller.js';
 
 export interface TextFieldOptions {
   /** The control's id inside the shadow root; its error is `${id}-error`. */
@@ -77,4 +80,24 @@ export function isEmail(value: string): boolean {
 export async function focusFirstInvalid(host: HTMLElement & {updateComplete: Promise<boolean>}): Promise<void> {
   await host.updateComplete;
   host.shadowRoot?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/** What a form says about its last failed send; `closed` and `gone` name the form's own messages. */
+export function failureMessage(
+  locale: LocaleController,
+  failure: WriteFailure,
+  messages: {closed: MessageKey; gone: MessageKey}
+): string {
+  switch (failure.kind) {
+    case 'fields':
+      return locale.t('errorFixFields');
+    case 'rate-limited':
+      return locale.t('errorRateLimited', {seconds: failure.retryAfter});
+    case 'closed':
+      return locale.t(messages.closed);
+    case 'gone':
+      return locale.t(messages.gone);
+    case 'send':
+      return locale.t('errorSend');
+  }
 }

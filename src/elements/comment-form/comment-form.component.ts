@@ -5,7 +5,7 @@ import {SourceController, statementTask} from '../../controllers/source-controll
 import {WriteController} from '../../controllers/write-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
-import {focusFirstInvalid, honeypotField, isEmail, textField} from '../../internal/form-fields.js';
+import {failureMessage, focusFirstInvalid, honeypotField, isEmail, textField} from '../../internal/form-fields.js';
 import {formStyles} from '../../internal/form.styles.js';
 import {dispatchError} from '../../internal/status-views.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
@@ -119,7 +119,11 @@ export class CommentForm extends UndersignedElement {
             ? html`<button class="button" part="cancel-button" type="button" @click=${this.cancel}>${t('cancel')}</button>`
             : nothing}
         </div>
-        <div role="alert" class="form-error">${failure ? this.failureMessage() : nothing}</div>
+        <div role="alert" class="form-error">
+          ${failure
+            ? failureMessage(this.locale, failure, {closed: 'commentsClosed', gone: reply ? 'errorReplyGone' : 'errorNotFound'})
+            : nothing}
+        </div>
         <div role="status" aria-live="polite">
           ${status === 'done' && this.write.result
             ? html`<p class="confirmation">
@@ -129,22 +133,6 @@ export class CommentForm extends UndersignedElement {
         </div>
       </form>
     </section>`;
-  }
-
-  private failureMessage(): string {
-    const failure = this.write.failure!;
-    switch (failure.kind) {
-      case 'fields':
-        return this.locale.t('errorFixFields');
-      case 'rate-limited':
-        return this.locale.t('errorRateLimited', {seconds: failure.retryAfter});
-      case 'closed':
-        return this.locale.t('commentsClosed');
-      case 'gone':
-        return this.locale.t(this.parentId ? 'errorReplyGone' : 'errorNotFound');
-      case 'send':
-        return this.locale.t('errorSend');
-    }
   }
 
   private check(values: CommentValues): Record<string, string> {

@@ -4,7 +4,7 @@ import {SourceController, statementTask} from '../../controllers/source-controll
 import {WriteController} from '../../controllers/write-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
-import {focusFirstInvalid, honeypotField, isEmail, textField} from '../../internal/form-fields.js';
+import {failureMessage, focusFirstInvalid, honeypotField, isEmail, textField} from '../../internal/form-fields.js';
 import {formStyles} from '../../internal/form.styles.js';
 import {dispatchError} from '../../internal/status-views.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
@@ -138,7 +138,9 @@ export class SignForm extends UndersignedElement {
           ${status === 'sending' ? t('sending') : t('signSubmit')}
         </button>
       </div>
-      <div role="alert" class="form-error">${failure ? this.failureMessage() : nothing}</div>
+      <div role="alert" class="form-error">
+        ${failure ? failureMessage(this.locale, failure, {closed: 'signingClosed', gone: 'errorNotFound'}) : nothing}
+      </div>
       <div role="status" aria-live="polite">
         ${status === 'done' && this.write.result
           ? html`<p class="confirmation" part="confirmation">
@@ -147,22 +149,6 @@ export class SignForm extends UndersignedElement {
           : nothing}
       </div>
     </form>`;
-  }
-
-  private failureMessage(): string {
-    const failure = this.write.failure!;
-    switch (failure.kind) {
-      case 'fields':
-        return this.locale.t('errorFixFields');
-      case 'rate-limited':
-        return this.locale.t('errorRateLimited', {seconds: failure.retryAfter});
-      case 'closed':
-        return this.locale.t('signingClosed');
-      case 'gone':
-        return this.locale.t('errorNotFound');
-      case 'send':
-        return this.locale.t('errorSend');
-    }
   }
 
   private check(values: SignValues, emailRequired: boolean): Record<string, string> {
