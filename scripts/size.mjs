@@ -2,14 +2,15 @@
 // exits non-zero over the regression limit, so the build fails.
 //
 // The target (issue 2) is 25 KB; it cannot hold what the bundle must carry
-// today — DOMPurify 3.5 alone is 12.8 KB gzip, Lit 6 KB, six message
-// catalogs 7 KB — so the build fails only past the regression limit, set
-// just above the measured size, and prints how far it is from the target.
+// today — DOMPurify 3.5 alone is 12.3 KB gzip, Lit with the directives,
+// context and task we use about 10 KB, six message catalogs about 7 KB —
+// so the build fails only past the regression limit, set about 1 KB above
+// the measured size, and prints how far it is from the target.
 import {readFileSync, existsSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 
 const TARGET = 25 * 1024;
-const LIMIT = 50 * 1024;
+const LIMIT = 51 * 1024;
 let over = false;
 for (const file of ['dist/undersigned.js', 'dist/undersigned.iife.js']) {
   if (!existsSync(file)) continue;
