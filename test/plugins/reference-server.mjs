@@ -9,12 +9,7 @@
 import {register} from 'tsx/esm/api';
 
 export function referenceServerPlugin() {
-  let server;
-  let store;
-  let port = 0;
-  let rateLimit = false;
   let lib;
-
   const load = async () => {
     if (!lib) {
       register();
@@ -22,51 +17,66 @@ export function referenceServerPlugin() {
     }
     return lib;
   };
-  const listen = async () => {
-    const {startServer} = await load();
-    server = await startServer({port, store, seed: false, rateLimit, staticRoot: null});
-    port = server.port;
-    return {url: server.url};
+
+  // Test files run concurrently: each (a test session) gets its own server
+  // and database, so one file's start never closes another's store.
+  const sessions = new Map();
+  const stateOf = (id) => {
+    if (!sessions.has(id)) sessions.set(id, {server: undefined, store: undefined, port: 0, rateLimit: false});
+    return sessions.get(id);
   };
-  const stop = async () => {
+  const listen = async (state) => {
+    const {startServer} = await load();
+    state.server = await startServer({port: state.port, store: state.store, seed: false, rateLimit: state.rateLimit, staticRoot: null});
+    state.port = state.server.port;
+    return {url: state.server.url};
+  };
+  const stop = async (state) => {
+    const {server} = state;
+    state.server = undefined;
     if (server) await server.close();
-    server = undefined;
+  };
+  const close = async (state) => {
+    await stop(state);
+    const {store} = state;
+    state.store = undefined;
+    await store?.close();
   };
 
   return {
     name: 'reference-server',
-    async executeCommand({command, payload}) {
+    async executeCommand({command, payload, session}) {
       if (command !== 'reference-server') return undefined;
       const {openStore, startServer} = await load();
+      const state = stateOf(session.id);
       switch (payload.action) {
         case 'start': {
-          await stop();
-          await store?.close();
-          store = await openStore({dataDir: 'memory'});
-          rateLimit = payload.rateLimit ?? false;
-          port = 0;
+          await close(state);
+          state.store = await openStore({dataDir: 'memory'});
+          state.rateLimit = payload.rateLimit ?? false;
+          state.port = 0;
           // A seeding start, then a plain listen, so resume reuses the store.
-          const seeded = await startServer({port: 0, store, seed: true, rateLimit, staticRoot: null});
+          const seeded = await startServer({port: 0, store: state.store, seed: true, rateLimit: state.rateLimit, staticRoot: null});
           await seeded.close();
-          return listen();
+          return listen(state);
         }
         case 'stop':
-          await stop();
+          await stop(state);
           return {};
         case 'resume':
-          return listen();
+          return listen(state);
         case 'put-statement':
-          await store.putStatement(payload.statement);
+          await state.store.putStatement(payload.statement);
           return {};
         case 'pending':
-          return JSON.parse(JSON.stringify(await store.pending(payload.statement)));
+          return JSON.parse(JSON.stringify(await state.store.pending(payload.statement)));
         default:
           throw new Error(`reference-server: unknown action ${payload.action}`);
       }
     },
     async serverStop() {
-      await stop();
-      await store?.close();
+      await Promise.all([...sessions.values()].map(close));
+      sessions.clear();
     },
   };
 }
