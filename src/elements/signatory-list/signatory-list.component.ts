@@ -21,9 +21,13 @@ const SEARCH_DELAY = 250;
 /** Lists longer than the contract's largest page scroll in a box that renders only the rows in view. */
 const VIRTUAL_FROM = MAX_PAGE_SIZE;
 /** Rows rendered above and below the visible ones, so a fast scroll rarely shows a gap. */
-const OVERSCAN = 8;
-/** Rows rendered before the box is measured: what the box holds at its tallest, with overscan. */
-const INITIAL_ROWS = 36;
+const OVERSCAN = 5;
+/**
+ * Rows rendered before the box is measured: what it holds at its tallest
+ * (34em of 5.25em rows, the styles' sizes), with overscan, so that
+ * measuring it does not render the list a second time.
+ */
+const INITIAL_ROWS = Math.ceil(34 / 5.25) + 1 + 2 * OVERSCAN;
 /** Row height (px) assumed until the first row is measured; the CSS fixes every row's height. */
 const ROW_ESTIMATE = 84;
 /** Rows a page loaded while scrolling holds, where the source allows more than the contract's 200. */

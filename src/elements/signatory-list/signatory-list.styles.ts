@@ -115,7 +115,8 @@ export const signatoryListStyles = css`
   .list.virtual {
     display: block;
     box-sizing: border-box;
-    max-block-size: min(70vh, 34rem);
+    /* 34em of 5.25em rows: INITIAL_ROWS in the component counts on these two. */
+    max-block-size: min(70vh, 34em);
     overflow-y: auto;
     border-block: 1px solid var(--_border);
   }
