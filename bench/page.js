@@ -136,6 +136,28 @@
     };
   };
 
+  /**
+   * Types `q` into the element's search box and presses Enter: the time
+   * until the result count shows, and the longest task meanwhile. Undefined
+   * where there is no search box (the baseline, comment threads).
+   */
+  B.search = async (q) => {
+    const input = B.root.querySelector('[part~="search-input"]');
+    if (!input) return undefined;
+    flushLongtasks();
+    const from = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+    input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, composed: true}));
+    const results = () => B.root.querySelector('.results')?.textContent.trim();
+    while (!results()) await raf();
+    const ms = performance.now() - from;
+    await task();
+    flushLongtasks();
+    const tasks = B.longtasks.filter((t) => t.end > from);
+    return {ms, longestTask: Math.max(0, ...tasks.map((t) => t.duration)), results: results()};
+  };
+
   /** The element that scrolls the list: a scrollable box in the element, else the page. */
   function scroller() {
     const candidates = [B.el];
