@@ -171,4 +171,15 @@ export const baseStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* The count heading of a list (signatories, comments), and its placeholder while loading. */
+  .heading {
+    margin: 0;
+    font-size: 1.35em;
+    line-height: 1.25;
+    font-weight: 700;
+  }
+  .skeleton.heading-line {
+    max-width: 100%;
+    height: 1.7em;
+  }
 `;

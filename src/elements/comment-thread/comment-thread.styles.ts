@@ -16,15 +16,8 @@ export const commentThreadStyles = css`
     justify-content: space-between;
     gap: 0.5em var(--_space);
   }
-  .heading {
-    margin: 0;
-    font-size: 1.35em;
-    line-height: 1.25;
-    font-weight: 700;
-  }
   .skeleton.heading-line {
     width: 9em;
-    height: 1.7em;
   }
   .sort {
     display: inline-flex;

@@ -5,16 +5,8 @@ export const signatoryListStyles = css`
     display: grid;
     gap: var(--_space);
   }
-  .heading {
-    margin: 0;
-    font-size: 1.35em;
-    line-height: 1.25;
-    font-weight: 700;
-  }
   .skeleton.heading-line {
     width: 12em;
-    max-width: 100%;
-    height: 1.7em;
   }
   .controls {
     display: flex;
