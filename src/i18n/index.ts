@@ -45,6 +45,8 @@ function cached<T extends Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFo
   return value;
 }
 
+const pluralRules = (locale: Locale) => cached(`p:${locale}`, () => new Intl.PluralRules(locale));
+
 /** A number in the locale's digits and grouping. */
 export function formatNumber(locale: Locale, n: number): string {
   return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
@@ -63,7 +65,7 @@ export function translate(locale: Locale, key: MessageKey, params: Params = {}):
     text = message;
   } else {
     const n = params['count'] ?? Object.values(params).find((v) => typeof v === 'number');
-    const category = cached(`p:${locale}`, () => new Intl.PluralRules(locale)).select(Number(n));
+    const category = pluralRules(locale).select(Number(n));
     text = message[category] ?? message.other;
   }
   return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
@@ -139,7 +141,7 @@ export function prepareFormats(locale: Locale): void {
   prepared.add(locale);
   const now = new Date().toISOString();
   whenIdle(() => formatNumber(locale, 0));
-  whenIdle(() => cached(`p:${locale}`, () => new Intl.PluralRules(locale)));
+  whenIdle(() => pluralRules(locale));
   whenIdle(() => formatDate(locale, now));
   whenIdle(() => formatRelative(locale, now));
   whenIdle(() => formatDateTime(locale, now));
