@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
-# Starts a throwaway PostgreSQL for the server's storage suite and prints
-#   export DATABASE_URL=postgres://postgres@127.0.0.1:55432/undersigned_test
+# Starts a throwaway PostgreSQL of this run's own (its own directory and a
+# free port, so parallel runs never share or stop each other's) and prints
+#   export DATABASE_URL=postgres://postgres@127.0.0.1:PORT/undersigned_test
+#   export UNDERSIGNED_PG_DIR=/tmp/undersigned-pg.XXXXXX
 # on stdout (everything else goes to stderr), so CI can run:
-#   eval "$(.ci/pg-start.sh)"
+#   eval "$(bash .ci/pg-start.sh)"; trap 'bash .ci/pg-stop.sh' EXIT
 # Installs Debian's postgresql package when no server binaries are found.
-# Stop it with: pg_ctl -D "$(cat /tmp/undersigned-pg.dir)/data" stop (as postgres).
 set -euo pipefail
 
-port=${UNDERSIGNED_PG_PORT:-55432}
 db=undersigned_test
-url="postgres://postgres@127.0.0.1:$port/$db"
 
 if ! compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; then
   echo "pg-start: installing postgresql from Debian packages" >&2
@@ -24,18 +23,15 @@ as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-if as_pg "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
-  echo "pg-start: a server already answers on port $port; reusing it" >&2
-else
-  dir=$(mktemp -d /tmp/undersigned-pg.XXXXXX)
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
-  as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >&2
-  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c max_connections=200" start >&2
-  echo "$dir" > /tmp/undersigned-pg.dir
-fi
+# A port the kernel says is free now (UNDERSIGNED_PG_PORT to choose one).
+port=${UNDERSIGNED_PG_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 
-if ! as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
-  as_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$db"
-fi
-echo "export DATABASE_URL=$url"
+dir=$(mktemp -d /tmp/undersigned-pg.XXXXXX)
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >&2
+as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+  -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c max_connections=300" start >&2
+as_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$db"
+
+echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$port/$db"
+echo "export UNDERSIGNED_PG_DIR=$dir"
