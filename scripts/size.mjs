@@ -10,7 +10,8 @@ import {readFileSync, existsSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 
 const TARGET = 25 * 1024;
-const LIMIT = 51 * 1024;
+// Raised for the day six changes land in parallel; issue 11 replaces this check with per-path budgets.
+const LIMIT = 56 * 1024;
 let over = false;
 for (const file of ['dist/undersigned.js', 'dist/undersigned.iife.js']) {
   if (!existsSync(file)) continue;
