@@ -1,49 +1,100 @@
-import {timingSafeEqual} from 'node:crypto';
 import {Hono} from 'hono';
+import {adminAuth} from './admin-auth.ts';
+import {
+  mergeStatementPatch, parseAddedSignatory, parseCommentImport, parseItemRefs, parseQueueQuery, parseSignatoryImport,
+  parseStatementPut, parseStatus, type ParsedImport,
+} from './admin-validation.ts';
 import type {AppConfig} from './config.ts';
 import {signatoriesCsv} from './csv.ts';
-import {readJson, sha256} from './http.ts';
+import {staticDocument} from './static-document.ts';
+import {readJson} from './http.ts';
 import {problem} from './problem.ts';
-import type {CommentRecord, Kind, SignatoryRecord} from './store/store.ts';
-import {parseStatementInput} from './validation.ts';
-import {commentToWire, signatoryToWire, statementToWire} from './wire.ts';
+import type {CommentRecord, ImportResult, Kind, QueueItem, SignatoryRecord, StatementRecord, StatementSummary} from './store/store.ts';
+import type {StatementSettings} from './types.ts';
+import {commentToWire, signatoryToWire} from './wire.ts';
 
 const MAX_STATEMENT_BODY = 1024 * 1024;
+/** An import's rows: a few thousand signatories or a long Disqus thread. */
+const MAX_IMPORT_BODY = 8 * 1024 * 1024;
 
-/** The publisher's side, behind the bearer token: mounted under /v1/admin. */
+/** The settings PUT accepts beside the content: adding one is adding its key here. */
+const SETTING_KEYS = ['signatories_open', 'comments_open', 'moderation', 'email_required', 'goal'] as const satisfies readonly (keyof StatementSettings)[];
+
+/**
+ * The publisher's side, mounted under /v1/admin: a bearer token or a
+ * console session (admin-auth.ts). Every route is in docs/contract.md.
+ */
 export function adminRoutes(cfg: AppConfig): Hono {
   const app = new Hono();
+  const {session, guard} = adminAuth(cfg);
 
   app.use('*', async (c, next) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    if (!cfg.adminTokenHash || !token || !sameHash(sha256(token), cfg.adminTokenHash)) {
-      const err = problem(401, 'Send the admin token as "Authorization: Bearer <token>".');
-      err.headers['WWW-Authenticate'] = 'Bearer';
-      throw err;
-    }
     await next();
     c.res.headers.set('Cache-Control', 'no-store');
   });
+  app.route('/session', session);
+  app.use('*', guard);
 
-  app.get('/statements', async (c) => c.json({items: await cfg.store.listStatements()}));
+  const statementOr404 = async (id: string): Promise<StatementRecord> => {
+    const st = await cfg.store.getStatement(id);
+    if (!st) throw problem(404, `No statement "${id}".`);
+    return st;
+  };
+  const existsOr404 = async (id: string) => {
+    if (!(await cfg.store.hasStatement(id))) throw problem(404, `No statement "${id}".`);
+  };
+
+  app.get('/statements', async (c) => c.json({items: (await cfg.store.summarizeStatements()).map(summaryToWire)}));
+
+  app.get('/statements/:id', async (c) => c.json(statementDocument(await statementOr404(c.req.param('id')))));
 
   app.put('/statements/:id', async (c) => {
-    const input = parseStatementInput(await readJson(c, MAX_STATEMENT_BODY), c.req.param('id'));
+    const input = parseStatementPut(await readJson(c, MAX_STATEMENT_BODY), c.req.param('id'));
     const created = await cfg.store.putStatement(input);
-    const st = await cfg.store.getStatement(input.id);
-    return c.json({statement: statementToWire(st!), settings: settingsOf(st!)}, created ? 201 : 200);
+    return c.json(statementDocument(await statementOr404(input.id)), created ? 201 : 200);
   });
 
-  app.get('/statements/:id', async (c) => {
-    const st = await cfg.store.getStatement(c.req.param('id'));
-    if (!st) throw problem(404, `No statement "${c.req.param('id')}".`);
-    return c.json({statement: statementToWire(st), settings: settingsOf(st)});
+  app.patch('/statements/:id', async (c) => {
+    const id = c.req.param('id');
+    const current = statementDocument(await statementOr404(id));
+    const input = mergeStatementPatch(current, await readJson(c, MAX_STATEMENT_BODY), id);
+    await cfg.store.putStatement(input);
+    return c.json(statementDocument(await statementOr404(id)));
+  });
+
+  app.delete('/statements/:id', async (c) => {
+    if (!(await cfg.store.deleteStatement(c.req.param('id')))) throw problem(404, `No statement "${c.req.param('id')}".`);
+    return c.body(null, 204);
   });
 
   app.get('/statements/:id/pending', async (c) => {
     const {signatories, comments} = await cfg.store.pending(c.req.param('id'));
     return c.json({signatories: signatories.map(adminSignatory), comments: comments.map(adminComment)});
   });
+
+  app.post('/statements/:id/signatories', async (c) => {
+    const id = c.req.param('id');
+    const row = parseAddedSignatory(await readJson(c));
+    const done = await cfg.store.addSignatories(id, [row], false);
+    if (done.duplicates.length) throw problem(409, 'This signatory is on the statement already (same e-mail, or same name and organisation).');
+    const added = await cfg.store.getSignatory(id, done.ids[0]!);
+    return c.json({signatory: adminSignatory(added!)}, 201);
+  });
+
+  const importRoute = (path: string, parse: (body: unknown) => ParsedImport<unknown>, run: (id: string, rows: never[], dry: boolean) => Promise<ImportResult>) => {
+    app.post(`/statements/:id/${path}`, async (c) => {
+      const parsed = parse(await readJson(c, MAX_IMPORT_BODY));
+      const done = await run(c.req.param('id'), parsed.rows as never[], parsed.dryRun);
+      return c.json({
+        dry_run: parsed.dryRun,
+        added: done.added,
+        duplicates: done.duplicates.map((i) => parsed.indexes[i]!),
+        errors: parsed.errors,
+      }, parsed.dryRun ? 200 : 201);
+    });
+  };
+  importRoute('signatories/import', parseSignatoryImport, (id, rows, dry) => cfg.store.addSignatories(id, rows, dry));
+  importRoute('comments/import', parseCommentImport, (id, rows, dry) => cfg.store.importComments(id, rows, dry));
 
   const kinds: Record<string, Kind> = {signatories: 'signatory', comments: 'comment'};
   for (const [path, kind] of Object.entries(kinds)) {
@@ -63,7 +114,7 @@ export function adminRoutes(cfg: AppConfig): Hono {
 
   app.get('/statements/:id/signatories.csv', async (c) => {
     const id = c.req.param('id');
-    if (!(await cfg.store.hasStatement(id))) throw problem(404, `No statement "${id}".`);
+    await existsOr404(id);
     const csv = signatoriesCsv(await cfg.store.allSignatories(id));
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -71,16 +122,56 @@ export function adminRoutes(cfg: AppConfig): Hono {
     });
   });
 
+  app.get('/statements/:id/document.json', async (c) => {
+    const id = c.req.param('id');
+    const doc = await staticDocument(cfg.store, await statementOr404(id));
+    return c.body(JSON.stringify(doc, null, 2), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${id}.json"`,
+    });
+  });
+
+  app.get('/queue', async (c) => {
+    const query = parseQueueQuery(c.req.query());
+    const items = await cfg.store.queue(query);
+    const last = items[items.length - 1];
+    return c.json({
+      items: items.map(queueItemToWire),
+      next: items.length === query.limit && last ? `${last.at.toISOString()}|${last.id}` : null,
+    });
+  });
+
+  app.post('/moderation/status', async (c) => {
+    const body = await readJson(c);
+    const done = await cfg.store.setStatus(parseItemRefs(body), parseStatus(body));
+    return c.json({items: done});
+  });
+
+  app.post('/moderation/delete', async (c) => {
+    const deleted = await cfg.store.removeItems(parseItemRefs(await readJson(c)));
+    return c.json({deleted});
+  });
+
   return app;
 }
 
-function sameHash(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** What GET returns is what PUT accepts: the content fields and the settings, flat. */
+export function statementDocument(st: StatementRecord): Record<string, unknown> {
+  const settings = Object.fromEntries(SETTING_KEYS.map((k) => [k, st[k]]));
+  return {id: st.id, ...st.content, notes: (st.content.notes as unknown[] | undefined) ?? [], ...settings};
 }
 
-function settingsOf(st: {signatories_open: boolean; comments_open: boolean; moderation: string; email_required: boolean; goal: number | null}) {
-  const {signatories_open, comments_open, moderation, email_required, goal} = st;
-  return {signatories_open, comments_open, moderation, email_required, goal};
+const ZERO = {published: 0, pending: 0, hidden: 0};
+
+function summaryToWire(s: StatementSummary) {
+  return {
+    id: s.id, title: s.title, goal: s.goal, updated_at: s.updated_at.toISOString(),
+    signatories: {...ZERO, ...s.signatories}, comments: {...ZERO, ...s.comments},
+  };
+}
+
+function queueItemToWire(q: QueueItem) {
+  return {...q, at: q.at.toISOString()};
 }
 
 /** The admin view adds what the public one hides: e-mail, visibility, status. */

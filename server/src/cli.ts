@@ -6,6 +6,7 @@ import {sha256} from './http.ts';
 import {main} from './main.ts';
 import {ProblemError} from './problem.ts';
 import {readDocument} from './seed.ts';
+import {staticDocument} from './static-document.ts';
 import {openStore} from './store/index.ts';
 import type {Store} from './store/store.ts';
 import {parseStatementInput} from './validation.ts';
@@ -18,6 +19,7 @@ const USAGE = `undersigned-server — the reference endpoint of contract v1
                                              comments) as a new statement
   undersigned-server statement list
   undersigned-server export ID               signatories of statement ID as CSV, to stdout
+  undersigned-server export ID --json        statement ID as one static document, to stdout
   undersigned-server admin-token rotate      make a new admin token (printed once)
 
 The database is DATABASE_URL (PostgreSQL) or PGlite in DATA_DIR (default ./.data).
@@ -63,11 +65,12 @@ export async function cli(args: string[]): Promise<number> {
     return 0;
   }
   if (cmd === 'export' && sub) {
-    const csv = await withStore(async (s) => {
-      if (!(await s.hasStatement(sub))) throw new Error(`No statement "${sub}".`);
-      return signatoriesCsv(await s.allSignatories(sub));
+    const out = await withStore(async (s) => {
+      const st = await s.getStatement(sub);
+      if (!st) throw new Error(`No statement "${sub}".`);
+      return arg === '--json' ? `${JSON.stringify(await staticDocument(s, st), null, 2)}\n` : signatoriesCsv(await s.allSignatories(sub));
     });
-    process.stdout.write(csv);
+    process.stdout.write(out);
     return 0;
   }
   if (cmd === 'admin-token' && sub === 'rotate') {

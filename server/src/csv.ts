@@ -15,9 +15,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** A statement's signatories for the publisher: every row, e-mail included. */
+/**
+ * A statement's signatories for the publisher: every row, e-mail included,
+ * after a byte-order mark so spreadsheet programs read it as UTF-8 (accents).
+ */
 export function signatoriesCsv(rows: readonly SignatoryRecord[]): string {
-  return toCsv(
+  return '\uFEFF' + toCsv(
     ['position', 'id', 'name', 'kind', 'organization', 'role', 'location', 'url', 'email', 'public', 'status', 'signed_at'],
     rows.map((r) => [r.position, r.id, r.name, r.kind, r.organization, r.role, r.location, r.url, r.email,
       r.public, r.status, r.signed_at.toISOString()]),

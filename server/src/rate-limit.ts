@@ -25,6 +25,14 @@ export class RateLimiter {
     return {ok: false, retryAfter: Math.max(1, Math.ceil((1 - b.tokens) / this.perMs / 1000))};
   }
 
+  /** Seconds until `client` may act again (0: now), without taking a token: for counting only failures. */
+  wait(client: string, now = Date.now()): number {
+    const b = this.buckets.get(client);
+    if (!b) return 0;
+    const tokens = Math.min(this.perMinute, b.tokens + (now - b.at) * this.perMs);
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000));
+  }
+
   /** Forgets clients whose bucket has refilled: the map stays small. */
   private prune(now: number): void {
     if (this.buckets.size < 10_000) return;

@@ -1,4 +1,6 @@
+import {adminSuite} from './admin-suite.ts';
 import {pgliteFactory} from './helpers.ts';
 import {storageSuite} from './suite.ts';
 
 storageSuite('PGlite', pgliteFactory);
+adminSuite('PGlite', pgliteFactory);

@@ -1,6 +1,9 @@
+import {adminSuite} from './admin-suite.ts';
 import {postgresFactory} from './helpers.ts';
 import {storageSuite} from './suite.ts';
 
-// .ci/pg-start.sh starts a server and prints DATABASE_URL; without one this suite is reported as skipped.
+// .ci/pg-start.sh starts a server and prints DATABASE_URL; without one these suites are reported as skipped.
 const url = process.env.DATABASE_URL;
-storageSuite('PostgreSQL', () => postgresFactory(url!), url ? false : 'DATABASE_URL not set');
+const skip = url ? false : 'DATABASE_URL not set';
+storageSuite('PostgreSQL', () => postgresFactory(url!), skip);
+adminSuite('PostgreSQL', () => postgresFactory(url!), skip);

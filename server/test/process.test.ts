@@ -92,7 +92,7 @@ describe('the server process', () => {
     }
   });
 
-  test('the CLI puts a statement from a file, lists, exports CSV and rotates the token', () => {
+  test('the CLI puts a statement from a file, lists, exports CSV and the static document, and rotates the token', () => {
     const file = join(dir, 'statement.json');
     writeFileSync(file, JSON.stringify({id: 'cli-made', title: 'Made by CLI', body: '<p>Hi</p>', moderation: 'pre'}));
     const put = cli('statement', 'put', file);
@@ -107,6 +107,12 @@ describe('the server process', () => {
     const csv = cli('export', 'wren-river');
     assert.equal(csv.status, 0, csv.stderr);
     assert.equal(csv.stdout.trim().split('\r\n').length, 36);
+    assert.ok(csv.stdout.startsWith('\uFEFFposition,'), 'a byte-order mark for spreadsheets');
+    const doc = cli('export', 'wren-river', '--json');
+    assert.equal(doc.status, 0, doc.stderr);
+    const frozen = JSON.parse(doc.stdout);
+    assert.equal(frozen.statement.id, 'wren-river');
+    assert.equal(frozen.signatories.length, 35);
     const rotated = cli('admin-token', 'rotate');
     assert.equal(rotated.status, 0);
     assert.doesNotMatch(rotated.stdout, new RegExp(token));

@@ -583,13 +583,15 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
         signatories: {open: true, goal: 50}, comments: {open: false}};
       const created = await admin(`${api}/admin/statements/${id}`, 'PUT', doc);
       assert.equal(created.status, 201);
-      assert.equal(created.json.statement.title, 'First');
-      assert.deepEqual(created.json.statement.signatories, {count: 0, listed: 0, open: true, goal: 50, email_required: false});
-      assert.equal(created.json.statement.comments.open, false);
-      assert.deepEqual(created.json.statement.notes, [{label: 'Note', text: 'Hello', at: '2025-01-01T00:00:00.000Z'}]);
+      assert.equal(created.json.title, 'First');
+      assert.equal(created.json.goal, 50);
+      assert.equal(created.json.comments_open, false);
+      assert.deepEqual(created.json.notes, [{label: 'Note', text: 'Hello', at: '2025-01-01T00:00:00.000Z'}]);
+      assert.deepEqual((await request(`${api}/statements/${id}`)).json.signatories,
+        {count: 0, listed: 0, open: true, goal: 50, email_required: false});
       const updated = await admin(`${api}/admin/statements/${id}`, 'PUT', {...doc, title: 'Second', comments_open: true, moderation: 'pre'});
       assert.equal(updated.status, 200);
-      assert.equal(updated.json.settings.moderation, 'pre');
+      assert.equal(updated.json.moderation, 'pre');
       const pub = await request(`${api}/statements/${id}`);
       assert.equal(pub.json.title, 'Second');
       assert.equal(pub.json.comments.open, true);
@@ -608,6 +610,8 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type')!, /^text\/csv/);
       assert.match(res.headers.get('content-disposition')!, /attachment/);
+      assert.deepEqual([...new Uint8Array(await (await fetch(`${api}/admin/statements/${id}/signatories.csv`,
+        {headers: {Authorization: 'Bearer test-admin-token'}})).arrayBuffer()).slice(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark');
       const lines = res.text.split('\r\n');
       assert.equal(lines[0], 'position,id,name,kind,organization,role,location,url,email,public,status,signed_at');
       assert.match(lines[1]!, /^1,s_[\w-]+,"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)",organization,,,,,a@example\.org,true,published,/);

@@ -5,9 +5,11 @@ import type {NewComment, NewSignatory, SignatoryKind, StatementInput, StaticDocu
 import {commentToWire, fakeSignatory, signatoryToWire} from '../wire.ts';
 import type {Db, Param, Queryable} from './db.ts';
 import type {
-  CommentQuery, CommentRecord, Idempotency, Kind, ModerationAction, Page, SignatoryPage, SignatoryQuery,
-  SignatoryRecord, StatementRecord, Store, StoredResponse,
+  AdminSession, CommentQuery, CommentRecord, Idempotency, ImportedComment, ImportedSignatory, ImportResult, ItemRef,
+  Kind, ModerationAction, Page, QueueItem, QueueQuery, SignatoryPage, SignatoryQuery, SignatoryRecord,
+  StatementRecord, StatementSummary, Store, StoredResponse,
 } from './store.ts';
+import type {ItemStatus} from '../types.ts';
 
 const SIGNATORY_COLS = `id, position, name, kind, organization, role, location, url, email, public, status, signed_at`;
 const COMMENT_COLS = `id, parent_id, author_name, author_url, author_email, body, status, created_at, edited_at`;
@@ -251,6 +253,199 @@ export class SqlStore implements Store {
   allSignatories(statementId: string): Promise<SignatoryRecord[]> {
     return this.db.query<SignatoryRecord & Record<string, unknown>>(
       `SELECT ${SIGNATORY_COLS} FROM signatories WHERE statement_id = $1 ORDER BY position`, [statementId]);
+  }
+
+  async getSignatory(statementId: string, id: string): Promise<SignatoryRecord | null> {
+    const [row] = await this.db.query<SignatoryRecord & Record<string, unknown>>(
+      `SELECT ${SIGNATORY_COLS} FROM signatories WHERE statement_id = $1 AND id = $2`, [statementId, id]);
+    return row ?? null;
+  }
+
+  async visibleComments(statementId: string): Promise<CommentRecord[]> {
+    const rows = await this.db.query<CommentRecord & Record<string, unknown>>(
+      `${VISIBLE_COMMENTS} SELECT ${COMMENT_COLS} FROM comments
+       WHERE statement_id = $1 AND id IN (SELECT id FROM visible) ORDER BY created_at, id`, [statementId]);
+    return threadOrder(rows, false);
+  }
+
+  async summarizeStatements(): Promise<StatementSummary[]> {
+    // Counts by status as JSON objects: new statuses show up without a change here.
+    const byStatus = (table: string) => `coalesce((SELECT json_object_agg(status, n) FROM
+      (SELECT status, count(*)::int AS n FROM ${table} WHERE statement_id = s.id GROUP BY status) x)::text, '{}')`;
+    const rows = await this.db.query<Omit<StatementSummary, 'signatories' | 'comments'> & {signatories: string; comments: string}>(
+      `SELECT s.id, s.content->>'title' AS title, s.goal, s.updated_at,
+              ${byStatus('signatories')} AS signatories, ${byStatus('comments')} AS comments
+       FROM statements s ORDER BY s.created_at DESC, s.id LIMIT 1000`);
+    return rows.map((r) => ({
+      ...r,
+      signatories: JSON.parse(r.signatories) as Record<string, number>,
+      comments: JSON.parse(r.comments) as Record<string, number>,
+    }));
+  }
+
+  async deleteStatement(id: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // Idempotency keys have no foreign key (a key may name a statement that never existed).
+      await tx.query(`DELETE FROM idempotency_keys WHERE statement_id = $1`, [id]);
+      return (await tx.query(`DELETE FROM statements WHERE id = $1 RETURNING id`, [id])).length > 0;
+    });
+  }
+
+  async addSignatories(statementId: string, rows: ImportedSignatory[], dryRun: boolean): Promise<ImportResult> {
+    return this.db.transaction(async (tx) => {
+      const [st] = await tx.query<{last_position: number}>(
+        `SELECT last_position FROM statements WHERE id = $1 FOR UPDATE`, [statementId]);
+      if (!st) throw problem(404, `No statement "${statementId}".`);
+      const keys = rows.map((r) => r.import_key);
+      const emails = rows.map((r) => r.email?.toLowerCase()).filter((e): e is string => e !== undefined);
+      const taken = await tx.query<{import_key: string | null; email_key: string | null}>(
+        `SELECT import_key, email_key FROM signatories WHERE statement_id = $1
+         AND (import_key IN (SELECT json_array_elements_text($2::text::json)) OR email_key IN (SELECT json_array_elements_text($3::text::json)))`,
+        [statementId, JSON.stringify(keys), JSON.stringify(emails)]);
+      const seenKeys = new Set(taken.map((t) => t.import_key));
+      const seenEmails = new Set(taken.map((t) => t.email_key));
+      const duplicates: number[] = [];
+      const fresh: ImportedSignatory[] = [];
+      rows.forEach((r, i) => {
+        const email = r.email?.toLowerCase();
+        if (seenKeys.has(r.import_key) || (email !== undefined && seenEmails.has(email))) return void duplicates.push(i);
+        seenKeys.add(r.import_key);
+        if (email !== undefined) seenEmails.add(email);
+        fresh.push(r);
+      });
+      let ids: string[] = [];
+      if (!dryRun && fresh.length) {
+        const records = fresh.map((r, i) => ({
+          id: newId('s'), position: st.last_position + i + 1, name: r.name, kind: r.kind,
+          organization: r.organization ?? null, role: r.role ?? null, location: r.location ?? null, url: r.url ?? null,
+          email: r.email ?? null, email_key: r.email?.toLowerCase() ?? null, public: r.public,
+          search: signatorySearchText(r), import_key: r.import_key, signed_at: r.signed_at ?? new Date().toISOString(),
+        }));
+        await tx.query(
+          `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url, email,
+                                    email_key, public, search, import_key, signed_at)
+           SELECT $1, r.id, r.position, r.name, r.kind, r.organization, r.role, r.location, r.url, r.email,
+                  r.email_key, r.public, r.search, r.import_key, r.signed_at
+           FROM json_to_recordset($2::text::json) AS r(id text, position int, name text, kind text, organization text, role text,
+             location text, url text, email text, email_key text, public boolean, search text, import_key text, signed_at timestamptz)`,
+          [statementId, JSON.stringify(records)]);
+        await tx.query(`UPDATE statements SET last_position = $2 WHERE id = $1`, [statementId, st.last_position + fresh.length]);
+        ids = records.map((r) => r.id);
+      }
+      return {added: fresh.length, ids, duplicates};
+    });
+  }
+
+  async importComments(statementId: string, rows: ImportedComment[], dryRun: boolean): Promise<ImportResult> {
+    return this.db.transaction(async (tx) => {
+      if (!(await tx.query(`SELECT 1 FROM statements WHERE id = $1 FOR UPDATE`, [statementId])).length) {
+        throw problem(404, `No statement "${statementId}".`);
+      }
+      const known = await tx.query<{import_key: string; id: string}>(
+        `SELECT import_key, id FROM comments WHERE statement_id = $1
+         AND import_key IN (SELECT json_array_elements_text($2::text::json))`,
+        [statementId, JSON.stringify(rows.flatMap((r) => (r.parent_key ? [r.import_key, r.parent_key] : [r.import_key])))]);
+      const idOf = new Map(known.map((k) => [k.import_key, k.id]));
+      const duplicates: number[] = [];
+      const fresh: {row: ImportedComment; id: string}[] = [];
+      rows.forEach((row, i) => {
+        if (idOf.has(row.import_key)) return void duplicates.push(i);
+        const id = newId('c');
+        idOf.set(row.import_key, id);
+        fresh.push({row, id});
+      });
+      if (!dryRun && fresh.length) {
+        // One statement: its foreign-key checks run at its end, so order within it does not matter.
+        const records = fresh.map(({row, id}) => ({
+          id, parent_id: (row.parent_key && idOf.get(row.parent_key)) ?? null, author_name: row.author.name,
+          author_url: row.author.url ?? null, body: row.body, created_at: row.created_at, import_key: row.import_key,
+        }));
+        await tx.query(
+          `INSERT INTO comments (statement_id, id, parent_id, author_name, author_url, body, created_at, import_key)
+           SELECT $1, r.id, r.parent_id, r.author_name, r.author_url, r.body, r.created_at, r.import_key
+           FROM json_to_recordset($2::text::json) AS r(id text, parent_id text, author_name text, author_url text, body text,
+             created_at timestamptz, import_key text)`,
+          [statementId, JSON.stringify(records)]);
+      }
+      return {added: fresh.length, ids: dryRun ? [] : fresh.map((f) => f.id), duplicates};
+    });
+  }
+
+  async queue(query: QueueQuery): Promise<QueueItem[]> {
+    const before = query.before ? [query.before.at, query.before.id] : [null, null];
+    const common = [query.status, query.statement_id ?? null, ...before, query.limit] as const;
+    const [signatories, comments] = await Promise.all([
+      query.kind === 'comment' ? [] : this.db.query<QueueItem & Record<string, unknown>>(
+        `SELECT 'signatory' AS kind, s.statement_id, st.content->>'title' AS statement_title, s.id, s.status,
+                s.signed_at AS at, s.name, s.email, concat_ws(', ', s.organization, s.role, s.location) AS text,
+                s.public, NULL AS parent
+         FROM signatories s JOIN statements st ON st.id = s.statement_id
+         WHERE s.status = $1 AND ($2::text IS NULL OR s.statement_id = $2)
+           AND ($3::timestamptz IS NULL OR (s.signed_at, s.id) < ($3::timestamptz, $4::text))
+           AND ($6::text IS NULL OR s.search LIKE $6)
+         ORDER BY s.signed_at DESC, s.id DESC LIMIT $5`,
+        [...common, query.q ? containsPattern(foldForSearch(query.q)) : null]),
+      query.kind === 'signatory' ? [] : this.db.query<Omit<QueueItem, 'parent'> & {parent: string | null}>(
+        `SELECT 'comment' AS kind, c.statement_id, st.content->>'title' AS statement_title, c.id, c.status,
+                c.created_at AS at, c.author_name AS name, c.author_email AS email, c.body AS text, NULL::boolean AS public,
+                CASE WHEN p.id IS NULL THEN NULL
+                     ELSE json_build_object('id', p.id, 'author_name', p.author_name, 'body', p.body)::text END AS parent
+         FROM comments c JOIN statements st ON st.id = c.statement_id
+         LEFT JOIN comments p ON p.statement_id = c.statement_id AND p.id = c.parent_id
+         WHERE c.status = $1 AND ($2::text IS NULL OR c.statement_id = $2)
+           AND ($3::timestamptz IS NULL OR (c.created_at, c.id) < ($3::timestamptz, $4::text))
+           AND ($6::text IS NULL OR c.author_name ILIKE $6 OR c.body ILIKE $6)
+         ORDER BY c.created_at DESC, c.id DESC LIMIT $5`,
+        [...common, query.q ? containsPattern(query.q) : null]),
+    ]);
+    const items: QueueItem[] = [
+      ...signatories,
+      ...comments.map((c) => ({...c, parent: c.parent === null ? null : JSON.parse(c.parent) as QueueItem['parent']})),
+    ];
+    items.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    return items.slice(0, query.limit);
+  }
+
+  async setStatus(items: ItemRef[], status: ItemStatus): Promise<(ItemRef & {previous: ItemStatus})[]> {
+    return this.db.transaction(async (tx) => {
+      const done: (ItemRef & {previous: ItemStatus})[] = [];
+      for (const item of items) {
+        const [row] = await tx.query<{previous: ItemStatus}>(
+          `UPDATE ${TABLE[item.kind]} t SET status = $3 FROM (
+             SELECT status FROM ${TABLE[item.kind]} WHERE statement_id = $1 AND id = $2 FOR UPDATE) old
+           WHERE t.statement_id = $1 AND t.id = $2 RETURNING old.status AS previous`,
+          [item.statement_id, item.id, status]);
+        if (row) done.push({...item, previous: row.previous});
+      }
+      return done;
+    });
+  }
+
+  async removeItems(items: ItemRef[]): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      let found = 0;
+      for (const item of items) {
+        found += (await tx.query(`DELETE FROM ${TABLE[item.kind]} WHERE statement_id = $1 AND id = $2 RETURNING id`,
+          [item.statement_id, item.id])).length;
+      }
+      return found;
+    });
+  }
+
+  async createSession(idHash: string, session: AdminSession): Promise<void> {
+    await this.db.query(`DELETE FROM admin_sessions WHERE expires_at < now()`);
+    await this.db.query(`INSERT INTO admin_sessions (id_sha256, csrf_token, expires_at) VALUES ($1, $2, $3)`,
+      [idHash, session.csrf_token, session.expires_at]);
+  }
+
+  async getSession(idHash: string): Promise<AdminSession | null> {
+    const [row] = await this.db.query<AdminSession & Record<string, unknown>>(
+      `SELECT csrf_token, expires_at FROM admin_sessions WHERE id_sha256 = $1 AND expires_at > now()`, [idHash]);
+    return row ?? null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.query(`DELETE FROM admin_sessions WHERE id_sha256 = $1`, [idHash]);
   }
 
   async importDocument(input: StatementInput, doc: Pick<StaticDocument, 'signatories' | 'comments'>): Promise<boolean> {

@@ -82,6 +82,78 @@ export interface StoredResponse {
 export type Kind = 'signatory' | 'comment';
 export type ModerationAction = 'approve' | 'hide';
 
+/** A statement in the console's list: items counted by status. */
+export interface StatementSummary {
+  id: string;
+  title: string;
+  goal: number | null;
+  updated_at: Date;
+  signatories: Record<string, number>;
+  comments: Record<string, number>;
+}
+
+/** A signatory added by the publisher (by hand or from a file). */
+export interface ImportedSignatory extends NewSignatory {
+  /** Same key, same statement: added once. */
+  import_key: string;
+  signed_at?: string;
+}
+
+/** A comment from another system (Disqus): parents by their import key. */
+export interface ImportedComment {
+  import_key: string;
+  parent_key: string | null;
+  author: {name: string; url?: string};
+  body: string;
+  created_at: string;
+}
+
+/** What an import did (or, dry, would do), by row index. */
+export interface ImportResult {
+  added: number;
+  /** Ids of the added rows (none when dry). */
+  ids: string[];
+  /** Indexes of rows already there (same import key or e-mail). */
+  duplicates: number[];
+}
+
+/** One moderation target anywhere on the server. */
+export interface ItemRef {
+  statement_id: string;
+  kind: Kind;
+  id: string;
+}
+
+export interface QueueQuery {
+  status: ItemStatus;
+  kind?: Kind;
+  statement_id?: string;
+  q?: string;
+  limit: number;
+  /** Items strictly older than this (the previous page's last `at`, id). */
+  before?: {at: Date; id: string};
+}
+
+/** A queue row: a signatory or a comment, with what moderating it needs. */
+export interface QueueItem extends ItemRef {
+  statement_title: string;
+  status: ItemStatus;
+  at: Date;
+  name: string;
+  email: string | null;
+  /** Comments: the text; signatories: organisation, role, location joined. */
+  text: string;
+  /** Signatories: listed publicly or only counted. */
+  public: boolean | null;
+  /** Replies: the comment answered. */
+  parent: {id: string; author_name: string; body: string} | null;
+}
+
+export interface AdminSession {
+  csrf_token: string;
+  expires_at: Date;
+}
+
 export interface Store {
   getStatement(id: string): Promise<StatementRecord | null>;
   /** Whether the statement exists: no counts, for routes that only need to know. */
@@ -101,6 +173,29 @@ export interface Store {
   moderate(statementId: string, kind: Kind, id: string, action: ModerationAction): Promise<boolean>;
   remove(statementId: string, kind: Kind, id: string): Promise<boolean>;
   allSignatories(statementId: string): Promise<SignatoryRecord[]>;
+  getSignatory(statementId: string, id: string): Promise<SignatoryRecord | null>;
+  /** Every published comment the public sees, parents before replies. */
+  visibleComments(statementId: string): Promise<CommentRecord[]>;
+
+  /** The console's list: every statement with its items counted by status. */
+  summarizeStatements(): Promise<StatementSummary[]>;
+  /** Deletes a statement and everything on it; false when there is none. */
+  deleteStatement(id: string): Promise<boolean>;
+  /** Adds signatories as published, skipping duplicates; `dryRun` writes nothing. */
+  addSignatories(statementId: string, rows: ImportedSignatory[], dryRun: boolean): Promise<ImportResult>;
+  /** Adds comments as published, skipping keys already there. */
+  importComments(statementId: string, rows: ImportedComment[], dryRun: boolean): Promise<ImportResult>;
+  /** Newest first, across statements. */
+  queue(query: QueueQuery): Promise<QueueItem[]>;
+  /** Sets each item's status; returns the items found, each with its status before. */
+  setStatus(items: ItemRef[], status: ItemStatus): Promise<(ItemRef & {previous: ItemStatus})[]>;
+  /** Deletes the items (a comment with its replies); returns how many were found. */
+  removeItems(items: ItemRef[]): Promise<number>;
+
+  createSession(idHash: string, session: AdminSession): Promise<void>;
+  /** The session if it exists and has not expired. */
+  getSession(idHash: string): Promise<AdminSession | null>;
+  deleteSession(idHash: string): Promise<void>;
 
   /** Loads a static document (statement, signatories, comments) as given; false if the statement exists. */
   importDocument(input: StatementInput, doc: Pick<StaticDocument, 'signatories' | 'comments'>): Promise<boolean>;
