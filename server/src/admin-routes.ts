@@ -8,7 +8,8 @@ import type {AppConfig} from './config.ts';
 import {signatoriesCsv} from './csv.ts';
 import {staticDocument} from './static-document.ts';
 import {readJson} from './http.ts';
-import {problem} from './problem.ts';
+import {statementLookup} from './lookup.ts';
+import {noStatement, problem} from './problem.ts';
 import type {CommentRecord, ImportResult, Kind, QueueItem, SignatoryRecord, StatementRecord, StatementSummary} from './store/store.ts';
 import type {StatementSettings} from './types.ts';
 import {commentToWire, signatoryToWire} from './wire.ts';
@@ -35,14 +36,8 @@ export function adminRoutes(cfg: AppConfig): Hono {
   app.route('/session', session);
   app.use('*', guard);
 
-  const statementOr404 = async (id: string): Promise<StatementRecord> => {
-    const st = await cfg.store.getStatement(id);
-    if (!st) throw problem(404, `No statement "${id}".`);
-    return st;
-  };
-  const existsOr404 = async (id: string) => {
-    if (!(await cfg.store.hasStatement(id))) throw problem(404, `No statement "${id}".`);
-  };
+  const {statementOr404, existsOr404} = statementLookup(cfg.store);
+
 
   app.get('/statements', async (c) => c.json({items: (await cfg.store.summarizeStatements()).map(summaryToWire)}));
 
@@ -63,7 +58,7 @@ export function adminRoutes(cfg: AppConfig): Hono {
   });
 
   app.delete('/statements/:id', async (c) => {
-    if (!(await cfg.store.deleteStatement(c.req.param('id')))) throw problem(404, `No statement "${c.req.param('id')}".`);
+    if (!(await cfg.store.deleteStatement(c.req.param('id')))) throw noStatement(c.req.param('id'));
     return c.body(null, 204);
   });
 

@@ -1,5 +1,5 @@
 import {problem, ProblemError} from './problem.ts';
-import {foldForSearch} from './search.ts';
+import {foldForSearch} from '../../src/contract/index.ts';
 import type {ImportedComment, ImportedSignatory, ItemRef, Kind, QueueQuery} from './store/store.ts';
 import type {ItemStatus, StatementInput} from './types.ts';
 import {LIMITS, parseNewComment, parseNewSignatory, parseStatementInput} from './validation.ts';

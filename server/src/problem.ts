@@ -1,11 +1,6 @@
-/** RFC 9457 problem documents: every non-2xx answer of the API. */
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: Record<string, string>;
-}
+import type {Problem} from '../../src/contract/problem.ts';
+
+export type {Problem};
 
 /** Thrown anywhere below a route; the app turns it into application/problem+json. */
 export class ProblemError extends Error {
@@ -39,4 +34,9 @@ export function problem(status: number, detail?: string, errors?: Record<string,
     ...(detail !== undefined && {detail}),
     ...(errors !== undefined && {errors}),
   });
+}
+
+/** The one answer for a statement id that names nothing (or could not). */
+export function noStatement(id: string): ProblemError {
+  return problem(404, `No statement "${id}".`);
 }

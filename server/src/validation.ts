@@ -1,25 +1,23 @@
+import {
+  isEmail, LIMITS, normalizeText, PAGE_LIMITS, SIGNATORY_KINDS as KINDS, textFault, type TextFault, type TextRule,
+} from '../../src/contract/index.ts';
 import {problem} from './problem.ts';
 import type {
   CommentSort, Moderation, NewComment, NewSignatory, SignatoryKind, StatementContent, StatementInput,
   WireImage, WireNote,
 } from './types.ts';
 
-/** Input checks at the edge: each failure is a 422 naming its fields. */
+/** Input checks at the edge, by the shared contract's rules: each failure is a 422 naming its fields. */
 
-export const LIMITS = {
-  name: 200,
-  organization: 200,
-  role: 200,
-  location: 200,
-  url: 2000,
-  email: 254,
-  commentBody: 10_000,
-  id: 100,
-  title: 500,
-  statementBody: 200_000,
-} as const;
+export {LIMITS};
 
-const KINDS: readonly SignatoryKind[] = ['organization', 'individual'];
+const MESSAGES: Record<TextFault, (rule: TextRule) => string> = {
+  'required': () => 'Required.',
+  'too-long': (rule) => `At most ${rule.max} characters.`,
+  'control': (rule) => rule.multiline ? 'Must not contain control characters (line breaks are fine).'
+    : 'Must not contain control characters or line breaks.',
+  'invisible': () => 'Must contain a visible character.',
+};
 
 type Errors = Record<string, string>;
 type Json = Record<string, unknown>;
@@ -28,23 +26,23 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A string field: trimmed, length-checked; absent (or blank, when optional) → undefined. */
-function text(errors: Errors, obj: Json, key: string, field: string, max: number, required: boolean): string | undefined {
+/** A string field: normalised, checked by `rule`; absent (or blank, when optional) → undefined. */
+function text(errors: Errors, obj: Json, key: string, field: string, rule: TextRule): string | undefined {
   const v = obj[key];
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-    if (required) errors[field] = 'Required.';
-    return undefined;
-  }
-  if (typeof v !== 'string') {
+  if (v !== undefined && v !== null && typeof v !== 'string') {
     errors[field] = 'Must be a string.';
     return undefined;
   }
-  const s = v.trim();
-  // PostgreSQL text cannot hold NUL.
-  if (s.includes('\u0000')) errors[field] = 'Must not contain NUL characters.';
-  else if ([...s].length > max) errors[field] = `At most ${max} characters.`;
-  return s;
+  const s = normalizeText(typeof v === 'string' ? v : '');
+  const fault = textFault(s, rule);
+  if (fault) errors[field] = MESSAGES[fault](rule);
+  return s === '' ? undefined : s;
 }
+
+const line = (max: number, required = false): TextRule => ({max, required});
+/** What a person is called: something must show. */
+const label = (max: number, required = false): TextRule => ({max, required, visible: true});
+const paragraphs = (max: number, required = false): TextRule => ({max, required, multiline: true});
 
 function isHttpUrl(s: string): boolean {
   try {
@@ -56,14 +54,14 @@ function isHttpUrl(s: string): boolean {
 }
 
 function httpUrl(errors: Errors, obj: Json, key: string, field: string): string | undefined {
-  const s = text(errors, obj, key, field, LIMITS.url, false);
+  const s = text(errors, obj, key, field, line(LIMITS.url));
   if (s !== undefined && !errors[field] && !isHttpUrl(s)) errors[field] = 'Must be an http(s) URL.';
   return s;
 }
 
 function email(errors: Errors, obj: Json, key: string, field: string): string | undefined {
-  const s = text(errors, obj, key, field, LIMITS.email, false);
-  if (s !== undefined && !errors[field] && !/^[^\s@]+@[^\s@]+$/.test(s)) errors[field] = 'Must be an e-mail address.';
+  const s = text(errors, obj, key, field, line(LIMITS.email));
+  if (s !== undefined && !errors[field] && !isEmail(s)) errors[field] = 'Must be an e-mail address.';
   return s;
 }
 
@@ -79,13 +77,13 @@ function object(body: unknown): Json {
 export function parseNewSignatory(body: unknown): NewSignatory {
   const b = object(body);
   const errors: Errors = {};
-  const name = text(errors, b, 'name', 'name', LIMITS.name, true);
+  const name = text(errors, b, 'name', 'name', label(LIMITS.name, true));
   const kind = b.kind;
   if (kind === undefined) errors.kind = 'Required.';
   else if (!KINDS.includes(kind as SignatoryKind)) errors.kind = `One of: ${KINDS.join(', ')}.`;
-  const organization = text(errors, b, 'organization', 'organization', LIMITS.organization, false);
-  const role = text(errors, b, 'role', 'role', LIMITS.role, false);
-  const location = text(errors, b, 'location', 'location', LIMITS.location, false);
+  const organization = text(errors, b, 'organization', 'organization', label(LIMITS.organization));
+  const role = text(errors, b, 'role', 'role', label(LIMITS.role));
+  const location = text(errors, b, 'location', 'location', label(LIMITS.location));
   const url = httpUrl(errors, b, 'url', 'url');
   const mail = email(errors, b, 'email', 'email');
   if (b.public !== undefined && typeof b.public !== 'boolean') errors.public = 'Must be true or false.';
@@ -103,13 +101,13 @@ export function parseNewComment(body: unknown): NewComment {
   const errors: Errors = {};
   const author = isObject(b.author) ? b.author : {};
   if (!isObject(b.author)) errors.author = 'Required.';
-  const name = text(errors, author, 'name', 'author.name', LIMITS.name, isObject(b.author));
+  const name = text(errors, author, 'name', 'author.name', label(LIMITS.name, isObject(b.author)));
   const url = httpUrl(errors, author, 'url', 'author.url');
   const mail = email(errors, author, 'email', 'author.email');
-  const text_ = text(errors, b, 'body', 'body', LIMITS.commentBody, true);
+  const text_ = text(errors, b, 'body', 'body', {...paragraphs(LIMITS.commentBody, true), visible: true});
   let parent: string | null = null;
   if (b.parent_id !== undefined && b.parent_id !== null) {
-    if (typeof b.parent_id !== 'string' || !b.parent_id || b.parent_id.length > LIMITS.id) errors.parent_id = 'Must be a comment id.';
+    if (!isItemId(b.parent_id)) errors.parent_id = 'Must be a comment id.';
     else parent = b.parent_id;
   }
   if (Object.keys(errors).length) fail(errors);
@@ -126,6 +124,16 @@ export function isHoneypotFilled(body: unknown): boolean {
 }
 
 const STATEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+// Comment and signatory ids: ours are base64url, an imported document's may be any printable text.
+const ITEM_ID = /^[\x21-\x7e\u00a0-\uffff]{1,100}$/u;
+
+export function isStatementId(v: unknown): v is string {
+  return typeof v === 'string' && STATEMENT_ID.test(v);
+}
+
+export function isItemId(v: unknown): v is string {
+  return typeof v === 'string' && ITEM_ID.test(v) && !/[\u0080-\u009f]/.test(v);
+}
 
 /** Header check: a client-made key of printable ASCII. */
 export function parseIdempotencyKey(v: string | undefined): string | null {
@@ -136,30 +144,38 @@ export function parseIdempotencyKey(v: string | undefined): string | null {
   return v;
 }
 
-function intParam(errors: Errors, v: string | undefined, field: string, dflt: number, max: number): number {
-  if (v === undefined || v === '') return dflt;
+function intParam(errors: Errors, v: string | undefined, field: string, limits: {default: number; max: number}): number {
+  if (v === undefined || v === '') return limits.default;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) {
+  if (!/^\d{1,9}$/.test(v) || n < 1) {
     errors[field] = 'Must be a positive integer.';
-    return dflt;
+    return limits.default;
   }
-  return Math.min(n, max);
+  return Math.min(n, limits.max);
+}
+
+/** A query string value: printable, or a 422 naming it (PostgreSQL text cannot hold NUL). */
+function queryText(errors: Errors, v: string | undefined, field: string, max: number): string | undefined {
+  const s = v?.trim() || undefined;
+  if (s === undefined) return undefined;
+  const fault = textFault(s, {max});
+  if (fault) errors[field] = MESSAGES[fault]({max});
+  return s;
 }
 
 export function parseSignatoryQuery(q: Record<string, string | undefined>) {
   const errors: Errors = {};
-  const limit = intParam(errors, q.limit, 'limit', 50, 200);
+  const limit = intParam(errors, q.limit, 'limit', PAGE_LIMITS.signatories);
   const kind = q.kind || undefined;
   if (kind !== undefined && !KINDS.includes(kind as SignatoryKind)) errors.kind = `One of: ${KINDS.join(', ')}.`;
-  const search = q.q?.trim() || undefined;
-  if (search !== undefined && search.length > LIMITS.name) errors.q = `At most ${LIMITS.name} characters.`;
+  const search = queryText(errors, q.q, 'q', LIMITS.search);
   if (Object.keys(errors).length) fail(errors);
   return {limit, kind: kind as SignatoryKind | undefined, q: search, cursor: q.cursor || undefined};
 }
 
 export function parseCommentQuery(q: Record<string, string | undefined>) {
   const errors: Errors = {};
-  const limit = intParam(errors, q.limit, 'limit', 20, 100);
+  const limit = intParam(errors, q.limit, 'limit', PAGE_LIMITS.comments);
   const sort = q.sort || 'oldest';
   if (sort !== 'oldest' && sort !== 'newest') errors.sort = 'One of: oldest, newest.';
   if (Object.keys(errors).length) fail(errors);
@@ -176,12 +192,13 @@ export function parseStatementInput(body: unknown, idFromPath?: string): Stateme
   const errors: Errors = {};
   const id = idFromPath ?? b.id;
   if (typeof id !== 'string' || !STATEMENT_ID.test(id)) errors.id = 'Letters, digits, - and _, at most 100.';
-  const title = text(errors, b, 'title', 'title', LIMITS.title, true);
+  const title = text(errors, b, 'title', 'title', label(LIMITS.title, true));
   const bodyHtml = typeof b.body === 'string' ? b.body : undefined;
   if (bodyHtml === undefined) errors.body = 'Required: the statement as HTML.';
   else if (bodyHtml.length > LIMITS.statementBody) errors.body = `At most ${LIMITS.statementBody} characters.`;
-  const kicker = text(errors, b, 'kicker', 'kicker', LIMITS.title, false);
-  const summary = text(errors, b, 'summary', 'summary', 2000, false);
+  else if (bodyHtml.includes('\u0000')) errors.body = 'Must not contain NUL characters.';
+  const kicker = text(errors, b, 'kicker', 'kicker', line(LIMITS.title));
+  const summary = text(errors, b, 'summary', 'summary', paragraphs(LIMITS.summary));
   const url = httpUrl(errors, b, 'url', 'url');
   const published = date(errors, b.published_at, 'published_at');
   const image = parseImage(errors, b.image);
@@ -226,9 +243,19 @@ function date(errors: Errors, v: unknown, field: string): string | undefined {
   return new Date(v).toISOString();
 }
 
-/** Image URLs may be absolute http(s) or site-relative (`/demo/hero.svg`). */
+/**
+ * Image URLs may be absolute http(s) or site-relative (`/demo/hero.svg`).
+ * Site-relative means resolving it keeps the page's host: `//evil.example`
+ * and `/\evil.example` (a browser reads `\` as `/`) do not.
+ */
 function imageUrl(s: string): boolean {
-  return isHttpUrl(s) || (s.startsWith('/') && !s.startsWith('//'));
+  if (isHttpUrl(s)) return true;
+  if (!s.startsWith('/')) return false;
+  try {
+    return new URL(s, 'https://site.invalid/').host === 'site.invalid';
+  } catch {
+    return false;
+  }
 }
 
 function parseImage(errors: Errors, v: unknown): WireImage | undefined {
@@ -237,12 +264,12 @@ function parseImage(errors: Errors, v: unknown): WireImage | undefined {
     errors.image = 'An object with url and alt.';
     return undefined;
   }
-  const url = text(errors, v, 'url', 'image.url', LIMITS.url, true);
+  const url = text(errors, v, 'url', 'image.url', line(LIMITS.url, true));
   if (url !== undefined && !errors['image.url'] && !imageUrl(url)) errors['image.url'] = 'An http(s) or site-relative URL.';
   const alt = typeof v.alt === 'string' ? v.alt : undefined;
   if (alt === undefined) errors['image.alt'] = 'Required (may be empty for a decorative image).';
-  const caption = text(errors, v, 'caption', 'image.caption', 2000, false);
-  const credit = text(errors, v, 'credit', 'image.credit', LIMITS.name, false);
+  const caption = text(errors, v, 'caption', 'image.caption', paragraphs(LIMITS.summary));
+  const credit = text(errors, v, 'credit', 'image.credit', line(LIMITS.name));
   const creditUrl = httpUrl(errors, v, 'credit_url', 'image.credit_url');
   for (const dim of ['width', 'height'] as const) {
     if (v[dim] !== undefined && (!Number.isInteger(v[dim]) || (v[dim] as number) < 1)) errors[`image.${dim}`] = 'A positive integer.';
@@ -263,9 +290,9 @@ function parseNotes(errors: Errors, v: unknown): WireNote[] {
   }
   return v.map((n, i) => {
     const note = isObject(n) ? n : {};
-    const label = text(errors, note, 'label', `notes.${i}.label`, LIMITS.name, false);
-    const t = text(errors, note, 'text', `notes.${i}.text`, LIMITS.commentBody, true);
+    const heading = text(errors, note, 'label', `notes.${i}.label`, line(LIMITS.name));
+    const t = text(errors, note, 'text', `notes.${i}.text`, paragraphs(LIMITS.commentBody, true));
     const at = date(errors, note.at, `notes.${i}.at`);
-    return {...(label !== undefined && {label}), text: t!, ...(at !== undefined && {at})};
+    return {...(heading !== undefined && {label: heading}), text: t!, ...(at !== undefined && {at})};
   });
 }

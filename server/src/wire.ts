@@ -1,6 +1,5 @@
 import type {CommentRecord, SignatoryRecord, StatementRecord} from './store/store.ts';
-import {newId} from './ids.ts';
-import type {NewComment, NewSignatory, WireComment, WireSignatory, WireStatement} from './types.ts';
+import type {WireComment, WireSignatory, WireStatement} from './types.ts';
 
 /** Record → public JSON. E-mail addresses and moderation state never pass here. */
 
@@ -50,23 +49,5 @@ export function statementToWire(r: StatementRecord): WireStatement {
       email_required: r.email_required,
     },
     comments: {count: r.comments_count, open: r.comments_open},
-  };
-}
-
-/** What a new signature would have looked like: for duplicates and the honeypot. */
-export function fakeSignatory(input: NewSignatory, position: number): SignatoryRecord {
-  return {
-    id: newId('s'), position, name: input.name, kind: input.kind,
-    organization: input.organization ?? null, role: input.role ?? null, location: input.location ?? null,
-    url: input.url ?? null, email: null, public: input.public, status: 'published', signed_at: new Date(),
-  };
-}
-
-/** What a new comment would have looked like: for the honeypot. */
-export function fakeComment(input: NewComment): CommentRecord {
-  return {
-    id: newId('c'), parent_id: input.parent_id, author_name: input.author.name,
-    author_url: input.author.url ?? null, author_email: null, body: input.body, status: 'published',
-    created_at: new Date(), edited_at: null,
   };
 }

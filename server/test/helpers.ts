@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {after, before} from 'node:test';
 import postgres from 'postgres';
 import type {AppConfig} from '../src/config.ts';
 import {sha256} from '../src/http.ts';
@@ -99,4 +100,25 @@ export function admin(url: string, method: string, body?: unknown): Promise<Repl
     headers: {Authorization: `Bearer ${ADMIN_TOKEN}`, ...(body !== undefined && {'Content-Type': 'application/json'})},
     ...(body !== undefined && {body: JSON.stringify(body)}),
   });
+}
+
+/**
+ * A server on a fresh store for the enclosing describe(): opened before its
+ * tests, closed and thrown away after them. Read the fields inside tests.
+ */
+export function serverPerSuite(factory: () => StoreFactory, setup: (store: Store) => Promise<unknown> = async () => {}) {
+  const ctx = {} as {db: StoreFactory; store: Store; server: RunningServer; api: string};
+  before(async () => {
+    ctx.db = factory();
+    ctx.store = await ctx.db.open();
+    await setup(ctx.store);
+    ctx.server = await serve(ctx.store);
+    ctx.api = `${ctx.server.url}/v1`;
+  });
+  after(async () => {
+    await ctx.server?.close();
+    await ctx.store?.close();
+    await ctx.db?.dispose();
+  });
+  return ctx;
 }

@@ -1,6 +1,8 @@
 import {adminSuite} from './admin-suite.ts';
 import {pgliteFactory} from './helpers.ts';
+import {hardeningSuite} from './hardening.ts';
 import {storageSuite} from './suite.ts';
 
 storageSuite('PGlite', pgliteFactory);
 adminSuite('PGlite', pgliteFactory);
+hardeningSuite('PGlite', pgliteFactory);

@@ -1,5 +1,6 @@
 import {adminSuite} from './admin-suite.ts';
 import {postgresFactory} from './helpers.ts';
+import {hardeningSuite} from './hardening.ts';
 import {storageSuite} from './suite.ts';
 
 // .ci/pg-start.sh starts a server and prints DATABASE_URL; without one these suites are reported as skipped.
@@ -7,3 +8,4 @@ const url = process.env.DATABASE_URL;
 const skip = url ? false : 'DATABASE_URL not set';
 storageSuite('PostgreSQL', () => postgresFactory(url!), skip);
 adminSuite('PostgreSQL', () => postgresFactory(url!), skip);
+hardeningSuite('PostgreSQL', () => postgresFactory(url!), skip);

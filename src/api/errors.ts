@@ -1,3 +1,7 @@
+import type {Problem} from '../contract/index.js';
+
+export type {Problem};
+
 /** Why a request failed, in the terms an element shows to a reader. */
 export type ApiErrorKind =
   /** No response: offline, DNS, CORS, connection refused. */
@@ -8,16 +12,6 @@ export type ApiErrorKind =
   | 'http'
   /** A 2xx response whose body was not the contract's JSON. */
   | 'invalid';
-
-/** An RFC 9457 problem document, as far as the widgets use it. */
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  /** Per-field messages of a 422, keyed by the request body's field names. */
-  errors?: Record<string, string>;
-}
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';

@@ -1,3 +1,4 @@
+import type {NewComment as WireNewComment} from '../contract/index.js';
 import {fetchJson, defaultPolicy, type FetchPolicy} from './fetch.js';
 import {
   parseCommentPage,
@@ -74,7 +75,7 @@ export class HttpSource implements StatementSource {
   }
 
   async comment(input: NewComment, opts: WriteOptions): Promise<CommentResult> {
-    const wire = {parent_id: input.parentId ?? null, author: input.author, body: input.body, website: input.website};
+    const wire: WireNewComment = {parent_id: input.parentId ?? null, author: input.author, body: input.body, website: input.website};
     const body = await fetchJson(
       `${this.base}/comments`,
       {method: 'POST', body: wire, headers: {'Idempotency-Key': opts.idempotencyKey}, signal: opts.signal},

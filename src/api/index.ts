@@ -5,7 +5,7 @@ import type {StatementSource} from './types.js';
 export * from './types.js';
 export {ApiError, isAbortError, type ApiErrorKind, type Problem} from './errors.js';
 export {HttpSource} from './http-source.js';
-export {StaticSource, foldForSearch} from './static-source.js';
+export {StaticSource} from './static-source.js';
 export {fetchJson, defaultPolicy, type FetchPolicy} from './fetch.js';
 
 /** What an element's attributes say about where its data comes from. */

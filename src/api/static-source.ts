@@ -1,3 +1,4 @@
+import {matchesSearch, searchWords, signatorySearchText} from '../contract/index.js';
 import {ApiError} from './errors.js';
 import {fetchJson, defaultPolicy, type FetchPolicy} from './fetch.js';
 import {kindOf, parseListedSignatory, parseStaticDocument} from './validate.js';
@@ -31,11 +32,6 @@ async function sliced(n: number, step: (i: number) => void): Promise<void> {
       start = performance.now();
     }
   }
-}
-
-/** Case- and accent-insensitive text for searching in the browser. */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
 /**
@@ -88,8 +84,7 @@ class SignatoryRows {
     return (this.foldedRows ??= this.every().then(async (rows) => {
       const out = new Array<string>(rows.length);
       await sliced(rows.length, (i) => {
-        const s = rows[i]!;
-        out[i] = foldForSearch(`${s.name} ${s.organization ?? ''} ${s.role ?? ''} ${s.location ?? ''}`);
+        out[i] = signatorySearchText(rows[i]!);
       });
       return out;
     }));
@@ -182,13 +177,13 @@ export class StaticSource implements StatementSource {
     if (!q && !kind) return doc.signatories;
     const key = `${kind ?? ''} ${q}`;
     if (doc.matches?.key === key) return doc.matches.items;
-    const needle = foldForSearch(q);
+    const words = searchWords(q);
     const all = await doc.signatories.every();
-    const folded = needle ? await doc.signatories.folded() : undefined;
+    const folded = words.length ? await doc.signatories.folded() : undefined;
     if (signal?.aborted) throw new DOMException('The request was aborted.', 'AbortError');
     const items: Signatory[] = [];
     for (let i = 0; i < all.length; i++) {
-      if ((!kind || all[i].kind === kind) && (!folded || folded[i].includes(needle))) items.push(all[i]);
+      if ((!kind || all[i].kind === kind) && (!folded || matchesSearch(folded[i], words))) items.push(all[i]);
     }
     doc.matches = {key, items};
     return items;

@@ -1,8 +1,12 @@
 /**
- * The data shapes of HTTP contract v1 (../shared/DESIGN.md), as the widgets
- * see them after validation: optional fields the server left out are
- * `undefined`, never `null`.
+ * The data shapes of HTTP contract v1 (docs/contract.md), as the widgets
+ * see them after validation (src/api/validate.ts): camelCase, and optional
+ * fields the server left out are `undefined`, never `null`. The wire's own
+ * snake_case shapes, limits and rules are in src/contract.
  */
+import type {CommentSort, NewSignatory, SignatoryKind, WriteStatus} from '../contract/index.js';
+
+export type {CommentSort, NewSignatory, SignatoryKind, WriteStatus};
 
 export interface StatementImage {
   url: string;
@@ -42,8 +46,6 @@ export interface Statement {
   };
   comments: {count: number; open: boolean};
 }
-
-export type SignatoryKind = 'organization' | 'individual';
 
 export interface Signatory {
   id: string;
@@ -95,29 +97,13 @@ export interface SignatoryQuery {
   kind?: SignatoryKind;
 }
 
-export type CommentSort = 'oldest' | 'newest';
-
 export interface CommentQuery {
   limit?: number;
   cursor?: string | null;
   sort?: CommentSort;
 }
 
-export type WriteStatus = 'published' | 'pending';
-
-export interface NewSignatory {
-  name: string;
-  kind: SignatoryKind;
-  organization?: string;
-  role?: string;
-  location?: string;
-  url?: string;
-  email?: string;
-  public: boolean;
-  /** The honeypot: people leave it empty; a filled one makes the server discard the write. */
-  website?: string;
-}
-
+/** A comment to post; sent as the contract's `NewComment` (`parent_id`). */
 export interface NewComment {
   parentId?: string | null;
   author: {name: string; email?: string};

@@ -1,5 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
+import {normalizeText, textFault, type TextFault, type TextRule} from '../contract/index.js';
 import type {WriteFailure} from '../controllers/write-controller.js';
 import type {MessageKey} from '../i18n/index.js';
 import type {LocaleController} from '../i18n/locale-controller.js';
@@ -70,10 +71,18 @@ export function honeypotField(value: string, onInput: (value: string) => void): 
   </div>`;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const FAULT_MESSAGES: Record<TextFault, MessageKey> = {
+  'required': 'errorRequired',
+  'too-long': 'errorTooLong',
+  // One message for both: a control character is as invisible as a zero-width one.
+  'control': 'errorCharacters',
+  'invisible': 'errorCharacters',
+};
 
-export function isEmail(value: string): boolean {
-  return EMAIL.test(value);
+/** A field's error by the contract's rule (the server's), in the reader's language; undefined when it passes. */
+export function textError(locale: LocaleController, value: string, rule: TextRule): string | undefined {
+  const fault = textFault(normalizeText(value), rule);
+  return fault && locale.t(FAULT_MESSAGES[fault], {max: rule.max});
 }
 
 /** Moves focus to the first invalid control after the form re-renders. */

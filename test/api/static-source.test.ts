@@ -40,6 +40,12 @@ describe('StaticSource', () => {
     expect((await source.signatories({q: 'california'})).items.map((s) => s.id)).to.deep.equal(['c']);
   });
 
+  it('finds a row when each word of the search matches some field', async () => {
+    expect((await source.signatories({q: 'jane lyon'})).items.map((s) => s.id)).to.deep.equal(['b']);
+    expect((await source.signatories({q: '  CORDOBA   asociacion '})).items.map((s) => s.id)).to.deep.equal(['a']);
+    expect((await source.signatories({q: 'jane california'})).items).to.deep.equal([]);
+  });
+
   it('pages with an opaque cursor', async () => {
     const first = await source.signatories({limit: 2});
     expect(first.items).to.have.length(2);

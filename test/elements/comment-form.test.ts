@@ -66,6 +66,28 @@ describe('<comment-form> against the reference server', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps line breaks in a body but refuses other control characters, as the server does', async () => {
+    for (const [body, valid] of [['Two\nlines', true], ['Bell\u0007', false], ['\u200b\u200d', false]] as const) {
+      const server = await fetch(`${endpoint}/statements/wren-river/comments`, {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({parent_id: null, author: {name: 'Ana'}, body}),
+      });
+      expect(server.status, `server on ${JSON.stringify(body)}`).to.equal(valid ? 201 : 422);
+      const el = await form(endpoint);
+      for (const [id, value] of [['name', 'Ana'], ['body', body]]) {
+        field(el, id).value = value;
+        field(el, id).dispatchEvent(new Event('input'));
+      }
+      submitButton(el).click();
+      await waitUntil(
+        () => field(el, 'body').getAttribute('aria-invalid') === 'true' || shadow(el).querySelector('.confirmation'),
+        'the form decided nothing'
+      );
+      expect(field(el, 'body').getAttribute('aria-invalid') !== 'true', `form on ${JSON.stringify(body)}`).to.equal(valid);
+    }
+  });
+
   it('says when the comment a reply answers is gone, keeping the text', async () => {
     const el = await form(endpoint, 'wren-river', 'no-such-comment');
     field(el, 'body').focus();

@@ -66,6 +66,38 @@ describe('<sign-form> against the reference server', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('refuses exactly what the server refuses: lengths in code points, a dotted e-mail domain, visible control-free names', async () => {
+    const cases: Array<{field: 'name' | 'email'; value: string; valid: boolean}> = [
+      {field: 'name', value: '😀'.repeat(200), valid: true},
+      {field: 'name', value: '😀'.repeat(201), valid: false},
+      {field: 'name', value: '\u200b\u202e\u2066', valid: false},
+      {field: 'name', value: 'Eve\u001b[2J', valid: false},
+      {field: 'email', value: 'ana@example', valid: false},
+      {field: 'email', value: 'ana@example.org', valid: true},
+    ];
+    for (const c of cases) {
+      const values = {name: 'Ana', email: '', [c.field]: c.value};
+      const server = await fetch(`${endpoint}/statements/wren-river/signatories`, {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({...values, email: values.email || undefined, kind: 'individual', public: false}),
+      });
+      expect(server.status, `server on ${c.field} ${JSON.stringify(c.value)}`).to.equal(c.valid ? 201 : 422);
+      const el = await form(endpoint);
+      for (const [id, value] of Object.entries(values)) {
+        field(el, id).value = value;
+        field(el, id).dispatchEvent(new Event('input'));
+      }
+      submitButton(el).click();
+      await waitUntil(
+        () => field(el, c.field).getAttribute('aria-invalid') === 'true' || shadow(el).querySelector('.confirmation'),
+        `the form decided nothing on ${c.field}`
+      );
+      expect(field(el, c.field).getAttribute('aria-invalid') !== 'true', `form on ${c.field} ${JSON.stringify(c.value)}`)
+        .to.equal(c.valid);
+    }
+  });
+
   it('records one signature for a double click', async () => {
     const before = await listedSignatories(endpoint, 'wren-river');
     const el = await form(endpoint);

@@ -5,28 +5,17 @@
  * demand. Element tests drive the widgets through real fetch calls with it.
  */
 
-export interface WireStatement {
-  id: string;
-  title: string;
-  [field: string]: unknown;
-}
+import * as contract from '../../src/contract/index.js';
 
-export interface WireSignatory {
-  id: string;
-  position?: number;
-  name: string;
-  kind: 'organization' | 'individual';
-  [field: string]: unknown;
-}
-
-export interface WireComment {
-  id: string;
-  parent_id: string | null;
-  author: {name: string; url?: string};
-  body: string;
-  created_at: string;
-  [field: string]: unknown;
-}
+/**
+ * The contract's wire shapes, loosened where tests send partial or
+ * deliberately malformed data: any extra field, and a statement of just an id and title.
+ */
+export type WireStatement = Pick<contract.WireStatement, 'id' | 'title'> & Record<string, unknown>;
+export type WireSignatory = Omit<contract.WireSignatory, 'position' | 'signed_at'> &
+  Partial<Pick<contract.WireSignatory, 'position' | 'signed_at'>> &
+  Record<string, unknown>;
+export type WireComment = contract.WireComment & Record<string, unknown>;
 
 export interface FakeData {
   statement: WireStatement;
@@ -145,13 +134,11 @@ export class FakeEndpoint {
   }
 
   private signatoryPage(params: URLSearchParams) {
-    const q = (params.get('q') ?? '').toLowerCase();
+    const words = contract.searchWords(params.get('q') ?? '');
     const kind = params.get('kind');
     const all: WireSignatory[] = this.data.signatories.map((s, i) => ({position: i + 1, ...s}));
     const matching = all.filter(
-      (s) =>
-        (!kind || s.kind === kind) &&
-        (!q || [s.name, s.organization, s.role, s.location].join(' ').toLowerCase().includes(q))
+      (s) => (!kind || s.kind === kind) && contract.matchesSearch(contract.signatorySearchText(s), words)
     );
     const start = Number(params.get('cursor') ?? 0);
     const limit = Number(params.get('limit') ?? 50);

@@ -1,13 +1,13 @@
+import {foldForSearch, searchWords, signatorySearchText} from '../../../src/contract/index.ts';
 import {newId} from '../ids.ts';
-import {foldForSearch, signatorySearchText} from '../search.ts';
-import {problem} from '../problem.ts';
+import {noStatement, problem} from '../problem.ts';
 import type {NewComment, NewSignatory, SignatoryKind, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
-import {commentToWire, fakeSignatory, signatoryToWire} from '../wire.ts';
+import {commentToWire, signatoryToWire} from '../wire.ts';
 import type {Db, Param, Queryable} from './db.ts';
 import type {
   AdminSession, CommentQuery, CommentRecord, Idempotency, ImportedComment, ImportedSignatory, ImportResult, ItemRef,
   Kind, ModerationAction, Page, QueueItem, QueueQuery, SignatoryPage, SignatoryQuery, SignatoryRecord,
-  StatementRecord, StatementSummary, Store, StoredResponse,
+  StatementRecord, StatementSummary, Store, StoredResponse, WriteMode,
 } from './store.ts';
 import type {ItemStatus} from '../types.ts';
 
@@ -26,9 +26,14 @@ const VISIBLE_COMMENTS = `
 
 const TABLE: Record<Kind, string> = {signatory: 'signatories', comment: 'comments'};
 
-/** ILIKE pattern matching `q` anywhere, with its own % _ \ taken literally. */
-function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+/** LIKE pattern matching `word` anywhere, with its own % _ \ taken literally. */
+function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+/** Thrown inside a discarded write's transaction to roll it back with its answer. */
+class Discarded {
+  constructor(readonly response: {status: number; body: string}) {}
 }
 
 /** The Store on any PostgreSQL (PGlite or a server): one set of SQL. */
@@ -74,14 +79,17 @@ export class SqlStore implements Store {
   }
 
   async listSignatories(statementId: string, query: SignatoryQuery): Promise<SignatoryPage> {
+    // Each word of the search may match any field (the contract's matchesSearch).
+    const words = query.q ? searchWords(query.q) : [];
     const filter = `statement_id = $1 AND status = 'published' AND public
       AND ($2::text IS NULL OR kind = $2)
-      AND ($3::text IS NULL OR search LIKE $3)`;
-    const params: Param[] = [statementId, query.kind ?? null, query.q ? containsPattern(foldForSearch(query.q)) : null];
+      ${words.map((_, i) => `AND search LIKE $${i + 3}`).join(' ')}`;
+    const params: Param[] = [statementId, query.kind ?? null, ...words.map(containsPattern)];
+    const n = params.length;
     const [rows, [kinds], searched] = await Promise.all([
       this.db.query<SignatoryRecord & Record<string, unknown>>(
-        `SELECT ${SIGNATORY_COLS} FROM signatories WHERE ${filter} AND position > $4
-         ORDER BY position LIMIT $5`,
+        `SELECT ${SIGNATORY_COLS} FROM signatories WHERE ${filter} AND position > $${n + 1}
+         ORDER BY position LIMIT $${n + 2}`,
         [...params, query.after, query.limit + 1],
       ),
       // One pass over the listed rows' index, no grouping sort.
@@ -90,7 +98,7 @@ export class SqlStore implements Store {
                 count(*) FILTER (WHERE kind = 'individual')::int AS individual
          FROM signatories WHERE statement_id = $1 AND status = 'published' AND public`, [statementId]),
       // Without a search the kind counts already give the total: one count per page, not two.
-      query.q ? this.db.query<{n: number}>(`SELECT count(*)::int AS n FROM signatories WHERE ${filter}`, params) : undefined,
+      words.length ? this.db.query<{n: number}>(`SELECT count(*)::int AS n FROM signatories WHERE ${filter}`, params) : undefined,
     ]);
     const total = searched ? searched[0]!.n : query.kind ? kinds[query.kind] : kinds.organization + kinds.individual;
     return {items: rows.slice(0, query.limit), total, hasMore: rows.length > query.limit, kinds};
@@ -129,13 +137,13 @@ export class SqlStore implements Store {
     return {items: threadOrder(rows, newest), total, hasMore: roots.length > query.limit};
   }
 
-  sign(statementId: string, input: NewSignatory, idem: Idempotency | null): Promise<StoredResponse> {
-    return this.idempotent(statementId, 'signatories', idem, async (tx) => {
+  sign(statementId: string, input: NewSignatory, idem: Idempotency | null, mode: WriteMode = {}): Promise<StoredResponse> {
+    return this.idempotent(statementId, 'signatories', idem, mode, async (tx) => {
       const [st] = await tx.query<{signatories_open: boolean; email_required: boolean; last_position: number}>(
         `SELECT signatories_open, email_required, last_position FROM statements WHERE id = $1 FOR UPDATE`,
         [statementId],
       );
-      if (!st) throw problem(404, `No statement "${statementId}".`);
+      if (!st) throw noStatement(statementId);
       if (!st.signatories_open) throw problem(403, 'Signing is closed for this statement.');
       if (st.email_required && !input.email) throw problem(422, 'An e-mail address is required.', {email: 'Required.'});
       const emailKey = input.email ? input.email.toLowerCase() : null;
@@ -143,7 +151,7 @@ export class SqlStore implements Store {
         const dup = await tx.query(`SELECT 1 FROM signatories WHERE statement_id = $1 AND email_key = $2`,
           [statementId, emailKey]);
         // Answer as if signed, so the response never tells who has signed.
-        if (dup.length) return signed(fakeSignatory(input, st.last_position + 1), 'published');
+        if (dup.length) return signed(unsavedSignatory(input, st.last_position + 1), 'published');
       }
       await tx.query(`UPDATE statements SET last_position = last_position + 1 WHERE id = $1`, [statementId]);
       const [row] = await tx.query<SignatoryRecord & Record<string, unknown>>(
@@ -158,11 +166,11 @@ export class SqlStore implements Store {
     });
   }
 
-  comment(statementId: string, input: NewComment, idem: Idempotency | null): Promise<StoredResponse> {
-    return this.idempotent(statementId, 'comments', idem, async (tx) => {
+  comment(statementId: string, input: NewComment, idem: Idempotency | null, mode: WriteMode = {}): Promise<StoredResponse> {
+    return this.idempotent(statementId, 'comments', idem, mode, async (tx) => {
       const [st] = await tx.query<{comments_open: boolean; moderation: string}>(
         `SELECT comments_open, moderation FROM statements WHERE id = $1`, [statementId]);
-      if (!st) throw problem(404, `No statement "${statementId}".`);
+      if (!st) throw noStatement(statementId);
       if (!st.comments_open) throw problem(403, 'Commenting is closed for this statement.');
       if (input.parent_id !== null) {
         // FOR SHARE: the parent cannot be deleted before this reply commits.
@@ -187,40 +195,48 @@ export class SqlStore implements Store {
    * the write's own transaction: a racing retry blocks on the unique key
    * until the first commits, then finds the key taken and replays the
    * stored answer. If the first fails, its key goes with its rollback.
+   * A discarded write runs the same way and is rolled back with its answer.
    */
   private async idempotent(
-    statementId: string, route: string, idem: Idempotency | null,
+    statementId: string, route: string, idem: Idempotency | null, mode: WriteMode,
     write: (tx: Queryable) => Promise<{status: number; body: string}>,
   ): Promise<StoredResponse> {
-    return this.db.transaction(async (tx) => {
-      if (idem) {
-        const claimed = await tx.query(
-          `INSERT INTO idempotency_keys (statement_id, route, key, request_hash) VALUES ($1, $2, $3, $4)
-           ON CONFLICT DO NOTHING RETURNING key`,
-          [statementId, route, idem.key, idem.requestHash],
-        );
-        if (!claimed.length) {
-          const [prev] = await tx.query<{request_hash: string; status: number; response: string}>(
-            `SELECT request_hash, status, response FROM idempotency_keys
-             WHERE statement_id = $1 AND route = $2 AND key = $3`,
-            [statementId, route, idem.key],
+    if (mode.discard) idem = null;
+    try {
+      return await this.db.transaction(async (tx) => {
+        if (idem) {
+          const claimed = await tx.query(
+            `INSERT INTO idempotency_keys (statement_id, route, key, request_hash) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING RETURNING key`,
+            [statementId, route, idem.key, idem.requestHash],
           );
-          if (prev!.request_hash !== idem.requestHash) {
-            throw problem(422, 'This Idempotency-Key was used for a different request.',
-              {'Idempotency-Key': 'Reused with a different body.'});
+          if (!claimed.length) {
+            const [prev] = await tx.query<{request_hash: string; status: number; response: string}>(
+              `SELECT request_hash, status, response FROM idempotency_keys
+               WHERE statement_id = $1 AND route = $2 AND key = $3`,
+              [statementId, route, idem.key],
+            );
+            if (prev!.request_hash !== idem.requestHash) {
+              throw problem(422, 'This Idempotency-Key was used for a different request.',
+                {'Idempotency-Key': 'Reused with a different body.'});
+            }
+            return {status: prev!.status, body: prev!.response, replayed: true};
           }
-          return {status: prev!.status, body: prev!.response, replayed: true};
         }
-      }
-      const res = await write(tx);
-      if (idem) {
-        await tx.query(
-          `UPDATE idempotency_keys SET status = $4, response = $5 WHERE statement_id = $1 AND route = $2 AND key = $3`,
-          [statementId, route, idem.key, res.status, res.body],
-        );
-      }
-      return {...res, replayed: false};
-    });
+        const res = await write(tx);
+        if (mode.discard) throw new Discarded(res);
+        if (idem) {
+          await tx.query(
+            `UPDATE idempotency_keys SET status = $4, response = $5 WHERE statement_id = $1 AND route = $2 AND key = $3`,
+            [statementId, route, idem.key, res.status, res.body],
+          );
+        }
+        return {...res, replayed: false};
+      });
+    } catch (err) {
+      if (err instanceof Discarded) return {...err.response, replayed: false};
+      throw err;
+    }
   }
 
   async pending(statementId: string) {
@@ -295,7 +311,7 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       const [st] = await tx.query<{last_position: number}>(
         `SELECT last_position FROM statements WHERE id = $1 FOR UPDATE`, [statementId]);
-      if (!st) throw problem(404, `No statement "${statementId}".`);
+      if (!st) throw noStatement(statementId);
       const keys = rows.map((r) => r.import_key);
       const emails = rows.map((r) => r.email?.toLowerCase()).filter((e): e is string => e !== undefined);
       const taken = await tx.query<{import_key: string | null; email_key: string | null}>(
@@ -339,7 +355,7 @@ export class SqlStore implements Store {
   async importComments(statementId: string, rows: ImportedComment[], dryRun: boolean): Promise<ImportResult> {
     return this.db.transaction(async (tx) => {
       if (!(await tx.query(`SELECT 1 FROM statements WHERE id = $1 FOR UPDATE`, [statementId])).length) {
-        throw problem(404, `No statement "${statementId}".`);
+        throw noStatement(statementId);
       }
       const known = await tx.query<{import_key: string; id: string}>(
         `SELECT import_key, id FROM comments WHERE statement_id = $1
@@ -509,6 +525,15 @@ export class SqlStore implements Store {
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+/** What a new signature would have looked like: the answer to a second signature with one address. */
+function unsavedSignatory(input: NewSignatory, position: number): SignatoryRecord {
+  return {
+    id: newId('s'), position, name: input.name, kind: input.kind,
+    organization: input.organization ?? null, role: input.role ?? null, location: input.location ?? null,
+    url: input.url ?? null, email: null, public: input.public, status: 'published', signed_at: new Date(),
+  };
 }
 
 function signed(row: SignatoryRecord, status: WriteStatus): {status: number; body: string} {

@@ -79,6 +79,12 @@ export interface StoredResponse {
   replayed: boolean;
 }
 
+/** How a write is done. */
+export interface WriteMode {
+  /** Answer exactly as the write would, then roll it back (the honeypot: a bot learns nothing). */
+  discard?: boolean;
+}
+
 export type Kind = 'signatory' | 'comment';
 export type ModerationAction = 'approve' | 'hide';
 
@@ -165,8 +171,8 @@ export interface Store {
   /** Roots in `sort` order, each followed by its published subtree. */
   listComments(statementId: string, query: CommentQuery): Promise<Page<CommentRecord>>;
 
-  sign(statementId: string, input: NewSignatory, idem: Idempotency | null): Promise<StoredResponse>;
-  comment(statementId: string, input: NewComment, idem: Idempotency | null): Promise<StoredResponse>;
+  sign(statementId: string, input: NewSignatory, idem: Idempotency | null, mode?: WriteMode): Promise<StoredResponse>;
+  comment(statementId: string, input: NewComment, idem: Idempotency | null, mode?: WriteMode): Promise<StoredResponse>;
 
   pending(statementId: string): Promise<{signatories: SignatoryRecord[]; comments: CommentRecord[]}>;
   /** False when there is no such item. */

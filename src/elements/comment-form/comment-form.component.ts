@@ -5,14 +5,12 @@ import {SourceController, statementTask} from '../../controllers/source-controll
 import {WriteController} from '../../controllers/write-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
-import {failureMessage, focusFirstInvalid, honeypotField, isEmail, textField} from '../../internal/form-fields.js';
+import {isEmail, LIMITS, textLength} from '../../contract/index.js';
+import {failureMessage, focusFirstInvalid, honeypotField, textError, textField} from '../../internal/form-fields.js';
 import {formStyles} from '../../internal/form.styles.js';
 import {dispatchError} from '../../internal/status-views.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {commentFormStyles} from './comment-form.styles.js';
-
-const MAX_NAME = 200;
-const MAX_BODY = 10_000;
 
 type CommentValues = {name: string; email: string; body: string; website: string};
 
@@ -98,18 +96,18 @@ export class CommentForm extends UndersignedElement {
     const t = this.locale.t.bind(this.locale);
     const {values, fieldErrors: errors, status, failure} = this.write;
     const set = (field: keyof CommentValues) => (value: string) => this.write.set(field, value);
-    const length = [...values.body].length;
+    const length = textLength(values.body);
     const reply = Boolean(this.parentId);
     return html`<section class="root" part="base" dir=${this.locale.dir}
         aria-labelledby=${reply ? nothing : 'comment-heading'} aria-label=${reply ? t('reply') : nothing}>
       ${reply ? nothing : html`<h3 id="comment-heading" part="heading">${t('commentHeading')}</h3>`}
       <form part="form" novalidate @submit=${this.submit} @keydown=${this.onKeydown}>
         ${textField({id: 'body', label: t('fieldComment'), value: values.body, error: errors.body, required: true,
-          multiline: true, hint: t('charCount', {count: length, max: MAX_BODY}), onInput: set('body')})}
+          multiline: true, hint: t('charCount', {count: length, max: LIMITS.commentBody}), onInput: set('body')})}
         ${textField({id: 'name', label: t('fieldName'), value: values.name, error: errors.name, required: true,
-          autocomplete: 'name', maxlength: MAX_NAME, onInput: set('name')})}
+          autocomplete: 'name', onInput: set('name')})}
         ${textField({id: 'email', label: t('fieldEmail'), type: 'email', optionalText: t('optional'), value: values.email,
-          error: errors.email, autocomplete: 'email', maxlength: 254, onInput: set('email')})}
+          error: errors.email, autocomplete: 'email', maxlength: LIMITS.email, onInput: set('email')})}
         ${honeypotField(values.website, set('website'))}
         <div class="actions">
           <button class="button primary" part="submit-button" type="submit" ?disabled=${status === 'sending'}>
@@ -137,11 +135,10 @@ export class CommentForm extends UndersignedElement {
 
   private check(values: CommentValues): Record<string, string> {
     const errors: Record<string, string> = {};
-    const required = this.locale.t('errorRequired');
-    if (!values.body.trim()) errors.body = required;
-    else if ([...values.body].length > MAX_BODY) errors.body = this.locale.t('errorTooLong', {max: MAX_BODY});
-    if (!values.name.trim()) errors.name = required;
-    else if (values.name.trim().length > MAX_NAME) errors.name = this.locale.t('errorTooLong', {max: MAX_NAME});
+    const body = textError(this.locale, values.body, {max: LIMITS.commentBody, required: true, multiline: true, visible: true});
+    if (body) errors.body = body;
+    const name = textError(this.locale, values.name, {max: LIMITS.name, required: true, visible: true});
+    if (name) errors.name = name;
     if (values.email.trim() && !isEmail(values.email.trim())) errors.email = this.locale.t('errorEmail');
     return errors;
   }

@@ -4,13 +4,13 @@ import {SourceController, statementTask} from '../../controllers/source-controll
 import {WriteController} from '../../controllers/write-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
-import {failureMessage, focusFirstInvalid, honeypotField, isEmail, textField} from '../../internal/form-fields.js';
+import {isEmail, LIMITS} from '../../contract/index.js';
+import {failureMessage, focusFirstInvalid, honeypotField, textError, textField} from '../../internal/form-fields.js';
 import {formStyles} from '../../internal/form.styles.js';
 import {dispatchError} from '../../internal/status-views.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {signFormStyles} from './sign-form.styles.js';
 
-const MAX = 200;
 
 type SignValues = {
   name: string;
@@ -102,7 +102,7 @@ export class SignForm extends UndersignedElement {
     const set = <K extends keyof SignValues>(field: K) => (value: SignValues[K]) => this.write.set(field, value);
     return html`<form part="form" novalidate @submit=${this.submit}>
       ${textField({id: 'name', label: t('fieldName'), value: values.name, error: errors.name, required: true,
-        autocomplete: 'name', maxlength: MAX, onInput: set('name')})}
+        autocomplete: 'name', onInput: set('name')})}
       <fieldset>
         <legend>${t('fieldKind')}</legend>
         ${(['individual', 'organization'] as const).map(
@@ -115,15 +115,15 @@ export class SignForm extends UndersignedElement {
       </fieldset>
       ${values.kind === 'individual'
         ? textField({id: 'organization', label: t('fieldOrganization'), optionalText: t('optional'),
-            value: values.organization, error: errors.organization, autocomplete: 'organization', maxlength: MAX,
+            value: values.organization, error: errors.organization, autocomplete: 'organization',
             onInput: set('organization')})
         : nothing}
       ${textField({id: 'role', label: t('fieldRole'), optionalText: t('optional'), value: values.role,
-        error: errors.role, autocomplete: 'organization-title', maxlength: MAX, onInput: set('role')})}
+        error: errors.role, autocomplete: 'organization-title', onInput: set('role')})}
       ${textField({id: 'location', label: t('fieldLocation'), optionalText: t('optional'), value: values.location,
-        error: errors.location, autocomplete: 'address-level2', maxlength: MAX, onInput: set('location')})}
+        error: errors.location, autocomplete: 'address-level2', onInput: set('location')})}
       ${textField({id: 'email', label: t('fieldEmail'), type: 'email', optionalText: emailRequired ? undefined : t('optional'),
-        value: values.email, error: errors.email, required: emailRequired, autocomplete: 'email', maxlength: 254,
+        value: values.email, error: errors.email, required: emailRequired, autocomplete: 'email', maxlength: LIMITS.email,
         onInput: set('email')})}
       <label class="check"
         ><input type="checkbox" name="public" .checked=${values.public}
@@ -153,10 +153,9 @@ export class SignForm extends UndersignedElement {
 
   private check(values: SignValues, emailRequired: boolean): Record<string, string> {
     const errors: Record<string, string> = {};
-    const tooLong = this.locale.t('errorTooLong', {max: MAX});
-    if (!values.name.trim()) errors.name = this.locale.t('errorRequired');
     for (const field of ['name', 'organization', 'role', 'location'] as const) {
-      if (!errors[field] && values[field].trim().length > MAX) errors[field] = tooLong;
+      const error = textError(this.locale, values[field], {max: LIMITS[field], required: field === 'name', visible: true});
+      if (error) errors[field] = error;
     }
     const email = values.email.trim();
     if (!email && emailRequired) errors.email = this.locale.t('errorRequired');

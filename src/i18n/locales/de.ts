@@ -82,6 +82,7 @@ export const de: Catalog = {
   errorRequired: 'Pflichtfeld.',
   errorTooLong: 'Höchstens {max} Zeichen.',
   errorEmail: 'Geben Sie eine gültige E-Mail-Adresse ein.',
+  errorCharacters: 'Nur sichtbare Zeichen verwenden.',
   errorUrl: 'Geben Sie eine Webadresse ein, die mit http:// oder https:// beginnt.',
   errorSend: 'Senden fehlgeschlagen. Ihr Text bleibt erhalten – versuchen Sie es erneut.',
   errorReplyGone: 'Der Kommentar, auf den Sie antworten, ist nicht mehr da. Ihr Text bleibt erhalten: Kopieren Sie ihn oder veröffentlichen Sie ihn als neuen Kommentar.',

@@ -86,6 +86,7 @@ export const en = {
   errorRequired: 'Required.',
   errorTooLong: 'At most {max} characters.',
   errorEmail: 'Enter a valid e-mail address.',
+  errorCharacters: 'Use visible characters only.',
   errorUrl: 'Enter a web address starting with http:// or https://.',
   errorSend: 'Couldn’t send. Your text is kept — try again.',
   errorReplyGone: 'The comment you are replying to is no longer there. Your text is kept: copy it, or post it as a new comment.',

@@ -90,6 +90,7 @@ export const es: Catalog = {
   errorRequired: 'Obligatorio.',
   errorTooLong: 'Como máximo {max} caracteres.',
   errorEmail: 'Escribe una dirección de correo válida.',
+  errorCharacters: 'Usa solo caracteres visibles.',
   errorUrl: 'Escribe una dirección web que empiece por http:// o https://.',
   errorSend: 'No se pudo enviar. Tu texto se conserva: vuelve a intentarlo.',
   errorReplyGone: 'El comentario al que respondes ya no está. Tu texto se conserva: cópialo o publícalo como un comentario nuevo.',

@@ -95,6 +95,7 @@ export const fr: Catalog = {
   errorRequired: 'Champ obligatoire.',
   errorTooLong: '{max}\u00a0caractères au maximum.',
   errorEmail: 'Saisissez une adresse e-mail valide.',
+  errorCharacters: 'Caractères visibles uniquement.',
   errorUrl: 'Saisissez une adresse web commençant par http:// ou https://.',
   errorSend: 'Envoi impossible. Votre texte est conservé — réessayez.',
   errorReplyGone: 'Le commentaire auquel vous répondez n’existe plus. Votre texte est conservé : copiez-le, ou publiez-le comme nouveau commentaire.',

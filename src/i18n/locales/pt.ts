@@ -90,6 +90,7 @@ export const pt: Catalog = {
   errorRequired: 'Obrigatório.',
   errorTooLong: 'No máximo {max} caracteres.',
   errorEmail: 'Informe um endereço de e-mail válido.',
+  errorCharacters: 'Use apenas caracteres visíveis.',
   errorUrl: 'Informe um endereço da web que comece com http:// ou https://.',
   errorSend: 'Não foi possível enviar. Seu texto foi mantido — tente novamente.',
   errorReplyGone: 'O comentário que você está respondendo não existe mais. Seu texto foi mantido: copie-o ou publique-o como um novo comentário.',

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {admin, postJson, request, serve, serverPerSuite, uniqueId, type StoreFactory} from './helpers.ts';
+
+/**
+ * Issue 12's attacks, each a regression test, on one store: pglite.test.ts
+ * and postgres.test.ts run it on each database beside the contract suite.
+ */
+export function hardeningSuite(label: string, factory: () => StoreFactory, skip: string | false = false): void {
+  describe(`hardening on ${label}`, {skip}, () => {
+    const ctx = serverPerSuite(factory);
+
+    async function statement(settings: Record<string, unknown> = {}): Promise<string> {
+      const id = uniqueId();
+      const res = await admin(`${ctx.api}/admin/statements/${id}`, 'PUT', {title: `Statement ${id}`, body: '<p>Text</p>', ...settings});
+      assert.equal(res.status, 201, res.text);
+      return id;
+    }
+
+    const sign = (id: string, body: Record<string, unknown>) => postJson(`${ctx.api}/statements/${id}/signatories`, body);
+    const comment = (id: string, body: Record<string, unknown>) => postJson(`${ctx.api}/statements/${id}/comments`, body);
+
+    test('text follows the shared rules: code points, a dotted e-mail domain, no controls, something visible', async () => {
+      const id = await statement();
+      const refused: [Record<string, unknown>, string][] = [
+        [{name: '😀'.repeat(201), kind: 'individual'}, 'name'],
+        [{name: 'Ana', kind: 'individual', email: 'ana@example'}, 'email'],
+        [{name: 'Eve\u001b[2J\u0007', kind: 'individual'}, 'name'],
+        [{name: 'Eve', kind: 'individual', location: 'x\u009by'}, 'location'],
+        [{name: '\u200b\u200d\u202e', kind: 'individual'}, 'name'],
+        [{name: '\u2066\u2069\u3164', kind: 'individual'}, 'name'],
+        [{name: 'Two\nlines', kind: 'individual'}, 'name'],
+      ];
+      for (const [body, field] of refused) {
+        const res = await sign(id, body);
+        assert.equal(res.status, 422, JSON.stringify(body));
+        assert.deepEqual(Object.keys(res.json.errors), [field], JSON.stringify(body));
+      }
+      assert.equal((await sign(id, {name: '😀'.repeat(200), kind: 'individual', email: 'ana@example.org'})).status, 201);
+      const ok = await comment(id, {author: {name: 'Ana'}, body: 'Two\r\nlines'});
+      assert.equal(ok.status, 201);
+      assert.equal(ok.json.comment.body, 'Two\nlines');
+      const bell = await comment(id, {author: {name: 'Ana'}, body: 'ding\u0007'});
+      assert.deepEqual(Object.keys(bell.json.errors), ['body']);
+      const blank = await comment(id, {author: {name: '\u200b'}, body: '\u200b\n\u200b'});
+      assert.deepEqual(Object.keys(blank.json.errors).sort(), ['author.name', 'body']);
+      assert.equal((await ctx.store.allSignatories(id)).length, 1);
+    });
+
+    test('a search finds a signatory when each word matches some field', async () => {
+      const id = await statement();
+      await sign(id, {name: 'Tomás Ito', kind: 'individual', location: 'Kyoto'});
+      await sign(id, {name: 'Tomas Berg', kind: 'individual', location: 'Oslo'});
+      const names = async (q: string) =>
+        (await request(`${ctx.api}/statements/${id}/signatories?q=${encodeURIComponent(q)}`)).json.items.map((s: {name: string}) => s.name);
+      assert.deepEqual(await names('tomas kyoto'), ['Tomás Ito']);
+      assert.deepEqual(await names('  KYOTO  tomas '), ['Tomás Ito']);
+      assert.deepEqual(await names('tomas'), ['Tomás Ito', 'Tomas Berg']);
+      assert.deepEqual(await names('tomas lima'), []);
+      const res = await request(`${ctx.api}/statements/${id}/signatories?q=tomas%20kyoto`);
+      assert.equal(res.json.total, 1);
+    });
+
+    test('a bot on a closed statement gets exactly what a person gets', async () => {
+      const id = await statement({signatories_open: false, comments_open: false});
+      const person = await sign(id, {name: 'Late', kind: 'organization'});
+      const bot = await sign(id, {name: 'Late', kind: 'organization', website: 'http://spam.example'});
+      assert.equal(person.status, 403);
+      assert.equal(bot.status, person.status);
+      assert.equal(bot.text, person.text);
+      const personComment = await comment(id, {author: {name: 'Late'}, body: 'x'});
+      const botComment = await comment(id, {author: {name: 'Late'}, body: 'x', website: 'x'});
+      assert.equal(botComment.status, 403);
+      assert.equal(botComment.text, personComment.text);
+    });
+
+    test('a bot gets a person\'s answer to a reply to a missing comment, to a moderated statement, and keeps nothing', async () => {
+      const id = await statement({moderation: 'pre'});
+      const reply = {author: {name: 'A'}, body: 'x', parent_id: 'c_missing'};
+      const person = await comment(id, reply);
+      const bot = await comment(id, {...reply, website: 'x'});
+      assert.equal(person.status, 404);
+      assert.equal(bot.text, person.text);
+      const pending = await comment(id, {author: {name: 'Bot'}, body: 'Buy now', website: 'x'});
+      assert.equal(pending.status, 201);
+      assert.equal(pending.json.status, 'pending');
+      assert.deepEqual(Object.keys(pending.json.comment).sort(), ['author', 'body', 'created_at', 'id', 'parent_id']);
+      const signed = await sign(id, {name: 'Bot', kind: 'organization', website: 'x'});
+      assert.equal(signed.json.signatory.position, 1);
+      assert.equal((await ctx.store.allSignatories(id)).length, 0);
+      assert.equal((await admin(`${ctx.api}/admin/statements/${id}/pending`, 'GET')).json.comments.length, 0);
+    });
+
+    test('an image url must stay on the site: /\\evil.example and //evil.example are refused', async () => {
+      for (const url of ['/\\evil.example/x.png', '//evil.example/x.png', '/\t/evil.example/x.png', '\\\\evil.example/x.png']) {
+        const res = await admin(`${ctx.api}/admin/statements/${uniqueId()}`, 'PUT', {title: 't', body: '<p>b</p>', image: {url, alt: ''}});
+        assert.equal(res.status, 422, url);
+        assert.ok(res.json.errors['image.url'], url);
+      }
+      const ok = await admin(`${ctx.api}/admin/statements/${uniqueId()}`, 'PUT', {title: 't', body: '<p>b</p>', image: {url: '/demo/hero.svg', alt: ''}});
+      assert.equal(ok.status, 201);
+    });
+
+    test('a preflight without Origin is answered, not a 500, when origins are listed', async () => {
+      const strict = await serve(ctx.store, {allowedOrigins: ['https://site.example']});
+      try {
+        const res = await request(`${strict.url}/v1/statements/x/signatories`, {
+          method: 'OPTIONS', headers: {'Access-Control-Request-Method': 'POST'},
+        });
+        assert.equal(res.status, 204);
+        assert.equal(res.headers.get('access-control-allow-origin'), null);
+        assert.match(res.headers.get('allow')!, /POST/);
+      } finally {
+        await strict.close();
+      }
+    });
+  });
+}

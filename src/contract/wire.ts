@@ -1,0 +1,125 @@
+/**
+ * The wire shapes of the HTTP contract (docs/contract.md): snake_case JSON,
+ * written once for the reference server, the widgets' client and the test
+ * fakes. The widgets turn these into their camelCase shapes in
+ * src/api/validate.ts; the server builds them in server/src/wire.ts.
+ */
+
+export type SignatoryKind = 'organization' | 'individual';
+export type WriteStatus = 'published' | 'pending';
+export type CommentSort = 'oldest' | 'newest';
+
+export const SIGNATORY_KINDS: readonly SignatoryKind[] = ['organization', 'individual'];
+
+export interface WireImage {
+  url: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+  credit_url?: string;
+  width?: number;
+  height?: number;
+}
+
+export interface WireNote {
+  label?: string;
+  text: string;
+  at?: string;
+}
+
+/** What the publisher writes; stored as given and returned in the statement. */
+export interface StatementContent {
+  title: string;
+  kicker?: string;
+  summary?: string;
+  image?: WireImage;
+  notes?: WireNote[];
+  body: string;
+  published_at?: string;
+  url?: string;
+}
+
+export interface WireStatement extends Omit<StatementContent, 'notes'> {
+  id: string;
+  notes: WireNote[];
+  updated_at?: string;
+  signatories: {count: number; listed: number; open: boolean; goal?: number; email_required: boolean};
+  comments: {count: number; open: boolean};
+}
+
+export interface WireSignatory {
+  id: string;
+  position: number;
+  name: string;
+  kind: SignatoryKind;
+  organization?: string;
+  role?: string;
+  location?: string;
+  url?: string;
+  signed_at: string;
+}
+
+/** On a root whose thread did not fit its page: all its visible replies, and where the rest continue. */
+export interface WireReplies {
+  count: number;
+  next: string | null;
+}
+
+export interface WireComment {
+  id: string;
+  parent_id: string | null;
+  author: {name: string; url?: string};
+  body: string;
+  created_at: string;
+  edited_at?: string;
+  /** Roots only, optional (docs/contract.md "Comment pages"). */
+  replies?: WireReplies;
+}
+
+export interface WirePage<T> {
+  items: T[];
+  total: number;
+  next: string | null;
+}
+
+export interface WireSignatoryPage extends WirePage<WireSignatory> {
+  kinds?: Record<SignatoryKind, number>;
+}
+
+/** POST /statements/{id}/signatories. `website` is the honeypot: people leave it empty. */
+export interface NewSignatory {
+  name: string;
+  kind: SignatoryKind;
+  organization?: string;
+  role?: string;
+  location?: string;
+  url?: string;
+  email?: string;
+  public: boolean;
+  website?: string;
+}
+
+/** POST /statements/{id}/comments. */
+export interface NewComment {
+  parent_id: string | null;
+  author: {name: string; url?: string; email?: string};
+  body: string;
+  website?: string;
+}
+
+export interface WireSignResult {
+  signatory: WireSignatory;
+  status: WriteStatus;
+}
+
+export interface WireCommentResult {
+  comment: WireComment;
+  status: WriteStatus;
+}
+
+/** The static-mode document named by `src` (also what the server seeds from). */
+export interface StaticDocument {
+  statement: Record<string, unknown>;
+  signatories: WireSignatory[];
+  comments: WireComment[];
+}
