@@ -1,6 +1,5 @@
-import {html, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import {ApiError} from '../api/index.js';
-import type {UndersignedErrorDetail} from '../events.js';
 import type {LocaleController} from '../i18n/locale-controller.js';
 
 /** The sentence that tells a reader what went wrong, by kind of failure. */
@@ -40,9 +39,33 @@ export function renderEmpty(message: string): TemplateResult {
   return html`<p class="status empty" part="empty">${message}</p>`;
 }
 
-/** Tells the page that an element could not load or send, for its own logging. */
-export function dispatchError(host: HTMLElement, error: unknown, action: UndersignedErrorDetail['action']): void {
-  host.dispatchEvent(
-    new CustomEvent('undersigned-error', {bubbles: true, composed: true, detail: {error, action}})
-  );
+/**
+ * Under a paged list: the "more" button (busy while a page loads, with an
+ * optional note beside it that describes it), or why the last attempt
+ * failed with a retry; the items on screen stay either way.
+ */
+export function renderMore(
+  locale: LocaleController,
+  {moreStatus, error}: {moreStatus: string; error?: unknown},
+  label: string,
+  more: () => void,
+  note?: string
+): TemplateResult {
+  const busy = moreStatus === 'loading';
+  return html`<div class="more">
+    ${moreStatus === 'error'
+      ? renderError(locale, error, more)
+      : html`<button
+            class="button"
+            part="more-button"
+            type="button"
+            aria-describedby=${note ? 'showing' : nothing}
+            aria-disabled=${busy}
+            aria-busy=${busy}
+            @click=${more}
+          >
+            ${label}
+          </button>
+          ${note ? html`<span id="showing" class="showing">${note}</span>` : nothing}`}
+  </div>`;
 }

@@ -8,7 +8,7 @@ import {baseStyles} from '../../internal/base.styles.js';
 import {isEmail, LIMITS, textLength} from '../../contract/index.js';
 import {failureMessage, focusFirstInvalid, honeypotField, textError, textField} from '../../internal/form-fields.js';
 import {formStyles} from '../../internal/form.styles.js';
-import {dispatchError} from '../../internal/status-views.js';
+import {fire} from '../../events.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {commentFormStyles} from './comment-form.styles.js';
 
@@ -151,7 +151,7 @@ export class CommentForm extends UndersignedElement {
   };
 
   private readonly cancel = () => {
-    this.dispatchEvent(new Event('undersigned-cancel', {bubbles: true}));
+    fire(this, 'undersigned-cancel', null);
   };
 
   private readonly submit = async (event: SubmitEvent) => {
@@ -174,10 +174,10 @@ export class CommentForm extends UndersignedElement {
         (field) => FIELD_OF[field] ?? field
       );
       if (result) {
-        this.dispatchEvent(new CustomEvent('undersigned-comment', {bubbles: true, composed: true, detail: result}));
+        fire(this, 'undersigned-comment', result);
       }
     } catch (error) {
-      if (!(error instanceof ApiError && error.status === 422)) dispatchError(this, error, 'comment');
+      if (!(error instanceof ApiError && error.status === 422)) fire(this, 'undersigned-error', {error, action: 'comment'});
     }
     if (this.write.failure?.kind === 'fields') await focusFirstInvalid(this);
   };

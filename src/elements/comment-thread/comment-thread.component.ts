@@ -1,40 +1,24 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {guard} from 'lit/directives/guard.js';
 import type {Comment, CommentResult, CommentSort} from '../../api/index.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
 import {PagedController} from '../../controllers/paged-controller.js';
-import {RELATIVE_TIME_INTERVAL, RelativeTimeController} from '../../controllers/relative-time.js';
+import {RelativeTimeController} from '../../controllers/relative-time.js';
 import {ContextRelay, SourceController, statementTask} from '../../controllers/source-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
-import {whenIdle} from '../../internal/idle.js';
-import {dispatchError, renderEmpty, renderError, renderLoading} from '../../internal/status-views.js';
-import {readStored, writeStored} from '../../internal/storage.js';
+import {renderEmpty, renderError, renderLoading, renderMore} from '../../internal/status-views.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import '../comment-form/comment-form.js';
-import {renderCommentText} from '../../text/comment-text.js';
-import {safeHttpUrl} from '../../text/safe-url.js';
 import {commentThreadStyles} from './comment-thread.styles.js';
-import {buildCommentTree, chunkRoots, descendants, type CommentNode} from './comment-tree.js';
+import {buildCommentTree, type CommentNode} from './comment-tree.js';
+import {renderCommentItems, type CommentView} from './comment-view.js';
+import {PendingComments} from './pending-comments.js';
+import {ProgressiveRuns, type Run} from './progressive-runs.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 const DEFAULT_MAX_DEPTH = 3;
-/** Comments rendered at once: about a screenful. */
-const FIRST_COMMENTS = 20;
-/** Comments rendered per idle moment after that: a few milliseconds of work, far from a 50 ms task. */
-const CHUNK_COMMENTS = 40;
-
-/** A run of top-level comments (with their replies) rendered as one unit. */
-interface Chunk {
-  roots: CommentNode[];
-  /** Comments in the run, replies included: a reply loaded later changes it, so the run re-renders. */
-  size: number;
-  /** The relative-time minute the run was last rendered in. */
-  stamp: number;
-}
-
-const currentMinute = () => Math.floor(Date.now() / RELATIVE_TIME_INTERVAL);
 
 /** A positive whole number from an attribute, or the fallback when it is not one. */
 function positive(value: number, fallback: number): number {
@@ -112,10 +96,20 @@ export class CommentThread extends UndersignedElement {
   /** How many levels replies are indented; deeper replies line up at the last level and name whom they answer. */
   @property({type: Number, attribute: 'max-depth'}) accessor maxDepth = DEFAULT_MAX_DEPTH;
 
+  /** The comment whose reply form is open; one at a time. */
+  @state() private accessor replyingTo: string | undefined;
+
+  /** Said to screen readers when a reply form closes after sending. */
+  @state() private accessor announcement = '';
+
   private readonly locale = new LocaleController(this);
   /** Light-DOM content (a server-rendered first page): shown while loading and on error. */
   private readonly fallback = new FallbackController(this);
   private readonly sources = new SourceController(this);
+  private readonly pending = new PendingComments(this, () => {
+    const source = this.sources.source;
+    return source ? `undersigned:pending-comments:${source.key}` : undefined;
+  });
   private readonly comments = new PagedController<Comment>(this, {
     query: () => {
       const source = this.sources.source;
@@ -127,19 +121,17 @@ export class CommentThread extends UndersignedElement {
         load: (cursor, signal) => source.comments({limit, cursor, sort}, {signal}),
       };
     },
+    itemElement: (from) =>
+      [...this.renderRoot.querySelectorAll<HTMLElement>('article.comment')].find((a) => Number(a.id.slice(1)) >= from),
   });
-
+  // After `comments` and `pending`, whose updates it reads.
+  private readonly runs = new ProgressiveRuns(this, () => (this.comments.status === 'ready' ? this.tree.roots : undefined));
   private readonly statementTask = statementTask(this, this.sources);
 
-  /** The comment whose reply form is open; one at a time. */
-  @state() private accessor replyingTo: string | undefined;
-
-  /** Said to screen readers when a reply form closes after sending. */
-  @state() private accessor announcement = '';
-
-  /** The reader's own comments that await moderation, by source: only their browser shows them. */
-  private pending: Comment[] = [];
-  private pendingKey?: string;
+  /** The tree of the comments shown, rebuilt only when they change. */
+  private tree: {items: readonly Comment[]; roots: CommentNode[]} = {items: [], roots: []};
+  /** The last count shown, kept while the thread reloads (e.g. on a sort change) so the heading does not flicker. */
+  private lastCount?: {sourceKey: string; count: number};
 
   constructor() {
     super();
@@ -155,43 +147,23 @@ export class CommentThread extends UndersignedElement {
     return Boolean(this.sources.source?.writable && this.statementTask.value?.comments.open);
   }
 
-  private get storageKey(): string | undefined {
-    const source = this.sources.source;
-    return source ? `undersigned:pending-comments:${source.key}` : undefined;
+  private get effectiveSort(): CommentSort {
+    return this.sort === 'newest' ? 'newest' : 'oldest';
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const minute = currentMinute();
-    if (minute !== this.minute) {
-      // A new minute (the shared timer's tick): the first run's dates now, the others' when idle.
-      this.minute = minute;
-      if (this.chunks[0]) this.chunks[0].stamp = minute;
-    }
-    const key = this.storageKey;
-    if (key !== this.pendingKey) {
-      this.pendingKey = key;
-      this.pending = readStored<Comment[]>(key) ?? [];
-    }
-  }
-
-  /** The loaded comments plus the reader's own pending ones not yet published. */
-  private get shownItems(): readonly Comment[] {
-    const items = this.comments.items;
-    if (!this.pending.length) return items;
-    const loaded = new Set(items.map((c) => c.id));
-    const own = this.pending.filter((c) => !loaded.has(c.id));
-    return own.length ? [...items, ...own] : items;
+  /** The number of comments, replies included: the card's statement knows it before any page loads. */
+  private get count(): number | undefined {
+    const sourceKey = this.sources.source?.key;
+    const fromCard = this.sources.statement?.comments.count;
+    if (fromCard !== undefined) return fromCard;
+    if (this.comments.status === 'ready') return this.comments.total;
+    return sourceKey !== undefined && this.lastCount?.sourceKey === sourceKey ? this.lastCount.count : undefined;
   }
 
   private onCommented({comment, status}: CommentResult): void {
-    this.revealId = comment.id;
-    if (status === 'pending') {
-      this.pending = [...this.pending, comment];
-      writeStored(this.storageKey, this.pending);
-    } else {
-      this.comments.append(comment);
-    }
+    if (status === 'pending') this.pending.add(comment);
+    else this.comments.append(comment);
+    this.runs.reveal(comment.id);
     if (comment.parentId) {
       this.replyingTo = undefined;
       this.announcement = this.locale.t(status === 'published' ? 'commentPublished' : 'commentPending');
@@ -217,113 +189,13 @@ export class CommentThread extends UndersignedElement {
     );
   }
 
-  /** The tree of the loaded items, rebuilt only when they change. */
-  private tree: {items: readonly Comment[]; roots: CommentNode[]} = {items: [], roots: []};
-  /** The last count shown, kept while the thread reloads (e.g. on a sort change) so the heading does not flicker. */
-  private lastCount?: {sourceKey: string; count: number};
-  private reportedError?: unknown;
-  /** After "load more": the first loaded item whose comment takes focus once it renders. */
-  private focusFrom?: number;
-
-  /** The tree's top-level comments in runs; the first `shownChunks` are rendered. */
-  private chunks: Chunk[] = [];
-  private chunksFor?: CommentNode[];
-  /** Which run holds each comment, by id. */
-  private chunkOf = new Map<string, number>();
-  private shownChunks = 0;
-  /** A comment (the reader's own, just sent) whose run must render now. */
-  private revealId?: string;
-  private minute = currentMinute();
-  private cancelIdle?: () => void;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.cancelIdle?.();
-    this.cancelIdle = undefined;
-  }
-
-  /** Splits a new tree into runs. Pages appended keep what is on screen; a new list starts with a screenful. */
-  private syncChunks(): void {
-    const roots = this.roots;
-    if (this.chunksFor === roots) return;
-    const previous = this.chunksFor;
-    const old = this.chunks;
-    this.chunksFor = roots;
-    this.chunkOf = new Map();
-    this.chunks = chunkRoots(roots, FIRST_COMMENTS, CHUNK_COMMENTS).map((chunkRoots, k) => {
-      let size = 0;
-      for (const root of chunkRoots) {
-        size += root.size;
-        this.chunkOf.set(root.comment.id, k);
-        for (const reply of descendants(root)) this.chunkOf.set(reply.comment.id, k);
-      }
-      const same = old[k]?.roots[0].comment === chunkRoots[0].comment && old[k].size === size;
-      return {roots: chunkRoots, size, stamp: same ? old[k].stamp : this.minute};
-    });
-    const appended = Boolean(previous?.length && roots[0]?.comment === previous[0].comment);
-    this.shownChunks = Math.min(this.chunks.length, appended ? Math.max(1, this.shownChunks) : 1);
-    // After "load more", the first new comment takes focus: its run renders now.
-    if (this.focusFrom !== undefined) {
-      const from = this.focusFrom;
-      this.showThrough(this.chunks.findIndex((c) => c.roots.at(-1)!.index >= from));
-    }
-    if (this.revealId !== undefined) this.showThrough(this.chunkOf.get(this.revealId) ?? -1);
-  }
-
-  private showThrough(k: number): void {
-    if (k >= 0) this.shownChunks = Math.max(this.shownChunks, k + 1);
-  }
-
-  /** The next bit of deferred work: render the next run, else refresh one run's relative dates. */
-  private scheduleChunk(): void {
-    if (this.cancelIdle || !this.isConnected) return;
-    const stale = this.chunks.findIndex((c, k) => k < this.shownChunks && c.stamp < this.minute);
-    if (this.shownChunks >= this.chunks.length && stale < 0) return;
-    this.cancelIdle = whenIdle(() => {
-      this.cancelIdle = undefined;
-      if (this.shownChunks < this.chunks.length) this.chunks[this.shownChunks++].stamp = this.minute;
-      else if (this.chunks[stale]) this.chunks[stale].stamp = this.minute;
-      this.requestUpdate();
-    });
-  }
-
-  private get effectiveSort(): CommentSort {
-    return this.sort === 'newest' ? 'newest' : 'oldest';
-  }
-
-  private get roots(): CommentNode[] {
-    const items = this.shownItems;
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Runs before the controllers' hostUpdate, so a new page's tree is ready for the runs.
+    const items = this.pending.withLoaded(this.comments.items);
     if (this.tree.items !== items) this.tree = {items, roots: buildCommentTree(items)};
-    return this.tree.roots;
-  }
-
-  /** The number of comments, replies included: the card's statement knows it before any page loads. */
-  private get count(): number | undefined {
-    const sourceKey = this.sources.source?.key;
-    const fromCard = this.sources.statement?.comments.count;
-    if (fromCard !== undefined) return fromCard;
-    if (this.comments.status === 'ready') return this.comments.total;
-    return sourceKey !== undefined && this.lastCount?.sourceKey === sourceKey ? this.lastCount.count : undefined;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.revealId = undefined;
-    this.scheduleChunk();
     const sourceKey = this.sources.source?.key;
     if (sourceKey !== undefined && this.comments.status === 'ready') this.lastCount = {sourceKey, count: this.comments.total};
-    const error = this.comments.error;
-    if (error && error !== this.reportedError) dispatchError(this, error, 'load');
-    this.reportedError = error;
-    if (this.focusFrom !== undefined && this.comments.moreStatus !== 'loading') {
-      const from = this.focusFrom;
-      this.focusFrom = undefined;
-      const target =
-        this.comments.moreStatus === 'error'
-          ? this.renderRoot.querySelector<HTMLElement>('.more [part="retry-button"]')
-          : [...this.renderRoot.querySelectorAll<HTMLElement>('article.comment')].find((a) => Number(a.id.slice(1)) >= from);
-      target?.focus();
-    }
   }
 
   protected override render() {
@@ -336,8 +208,14 @@ export class CommentThread extends UndersignedElement {
           : html`<h3 id="heading" class="heading" part="heading">${this.locale.t('commentsHeading', {count})}</h3>`}
         ${status === 'ready' && this.comments.items.length === 0 ? nothing : this.renderSort()}
       </header>
-      ${this.renderBody()}
-      ${this.canComment && this.comments.status === 'ready' ? this.renderForm() : nothing}
+      ${this.comments.render({
+        loading: () =>
+          this.fallback.has ? html`<slot></slot>` : renderLoading(this.locale, ['comment-block', 'comment-block', 'comment-block']),
+        error: (error) => html`${renderError(this.locale, error, () => this.comments.reload())}<slot></slot>`,
+        empty: () => (this.tree.roots.length ? this.renderList() : renderEmpty(this.locale.t('noComments'))),
+        ready: () => this.renderList(),
+      })}
+      ${this.canComment && status === 'ready' ? this.renderForm() : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
@@ -356,23 +234,12 @@ export class CommentThread extends UndersignedElement {
     this.sort = (event.target as HTMLSelectElement).value === 'newest' ? 'newest' : 'oldest';
   }
 
-  private renderBody() {
-    const {status} = this.comments;
-    const items = this.shownItems;
-    switch (status) {
-      case 'idle':
-      case 'loading':
-        return this.fallback.has ? html`<slot></slot>` : renderLoading(this.locale, ['comment-block', 'comment-block', 'comment-block']);
-      case 'error':
-        return html`${renderError(this.locale, this.comments.error, () => this.retry())}<slot></slot>`;
-      case 'ready':
-        if (items.length === 0) return renderEmpty(this.locale.t('noComments'));
-        this.syncChunks();
-        return html`<ol class="list" part="list">
-            ${this.chunks.slice(0, this.shownChunks).map((chunk, k) => this.renderChunk(chunk, k))}
-          </ol>
-          ${this.renderMore()}`;
-    }
+  /** The runs rendered so far, and "load more". */
+  private renderList() {
+    return html`<ol class="list" part="list">
+        ${this.runs.runs.slice(0, this.runs.shown).map((run, k) => this.renderRun(run, k))}
+      </ol>
+      ${this.comments.hasMore ? renderMore(this.locale, this.comments, this.locale.t('loadMore'), this.loadMore) : nothing}`;
   }
 
   /** A `<comment-form>`; it reads this thread's source and statement through context. */
@@ -385,117 +252,23 @@ export class CommentThread extends UndersignedElement {
     ></comment-form>`;
   }
 
-  private retry(): void {
-    this.comments.reload();
-    // reload() changes state outside an update: show the loading state now.
-    this.requestUpdate();
-  }
-
-  /** "Load more", or why the last attempt failed; the comments on screen stay either way. */
-  private renderMore() {
-    const {moreStatus, hasMore} = this.comments;
-    if (moreStatus === 'error') {
-      return html`<div class="more">${renderError(this.locale, this.comments.error, () => this.loadMore())}</div>`;
-    }
-    if (!hasMore) return nothing;
-    return html`<div class="more">
-      <button class="button" part="more-button" type="button" aria-disabled=${moreStatus === 'loading'} @click=${this.loadMore}>
-        ${this.locale.t('loadMore')}
-      </button>
-    </div>`;
-  }
-
-  private loadMore(): void {
-    if (this.comments.moreStatus === 'loading') return;
-    this.focusFrom = this.comments.items.length;
-    void this.comments.more();
-  }
+  private readonly loadMore = (): void => void this.comments.more({focus: true});
 
   /** A run of comments; unchanged runs are skipped, so rendering the next run costs only that run. */
-  private renderChunk(chunk: Chunk, k: number) {
-    const replying = this.replyingTo !== undefined && this.chunkOf.get(this.replyingTo) === k ? this.replyingTo : undefined;
+  private renderRun(run: Run, k: number) {
+    const replying = this.replyingTo !== undefined && this.runs.runIndexOf(this.replyingTo) === k ? this.replyingTo : undefined;
+    const view: CommentView = {
+      locale: this.locale,
+      maxDepth: positive(this.maxDepth, DEFAULT_MAX_DEPTH),
+      canComment: this.canComment,
+      replyingTo: replying,
+      isPending: (id) => this.pending.has(id),
+      openReply: (id) => this.openReply(id),
+      renderForm: (parentId) => this.renderForm(parentId),
+    };
     return guard(
-      [chunk.roots[0].comment, chunk.roots.at(-1)!.comment, chunk.size, chunk.stamp, this.locale.locale, this.canComment, this.maxDepth, this.pending, replying],
-      () => this.renderItems(chunk.roots, 1)
+      [run.roots[0].comment, run.roots.at(-1)!.comment, run.size, run.stamp, this.locale.locale, view.canComment, view.maxDepth, this.pending.items, replying],
+      () => renderCommentItems(view, run.roots)
     );
-  }
-
-  /**
-   * List items for `nodes` at `depth` (1 for top-level comments). Below the
-   * cap each reply list nests inside its parent's item; at the cap a comment
-   * and all its descendants line up in one list.
-   */
-  private renderItems(nodes: CommentNode[], depth: number): TemplateResult[] {
-    const cap = positive(this.maxDepth, DEFAULT_MAX_DEPTH);
-    const out: TemplateResult[] = [];
-    for (const node of nodes) {
-      if (depth < cap && node.replies.length) {
-        out.push(html`<li>
-          ${this.renderComment(node, false)}
-          <ol class="replies" part="replies">
-            ${this.renderItems(node.replies, depth + 1)}
-          </ol>
-        </li>`);
-        continue;
-      }
-      out.push(html`<li>${this.renderComment(node, false)}</li>`);
-      if (depth >= cap) {
-        for (const reply of descendants(node)) out.push(html`<li class="flat">${this.renderComment(reply, true)}</li>`);
-      }
-    }
-    return out;
-  }
-
-  /** One comment: who wrote it, when, whom it answers, and what it says. */
-  private renderComment({comment, index, parent}: CommentNode, flat: boolean): TemplateResult {
-    const id = `c${index}`;
-    const authorUrl = safeHttpUrl(comment.author.url);
-    const replyTo = parent
-      ? this.locale.t('inReplyTo', {name: parent.comment.author.name})
-      : undefined;
-    const pending = this.pending.some((c) => c.id === comment.id);
-    return html`<article
-      id=${id}
-      data-id=${comment.id}
-      class="comment"
-      part="comment"
-      tabindex="-1"
-      aria-labelledby=${replyTo ? `${id}-author ${id}-reply` : `${id}-author`}
-    >
-      <header class="meta">
-        <h4 id="${id}-author" class="author" part="author">
-          ${authorUrl
-            ? html`<a href=${authorUrl} rel="nofollow ugc noopener">${comment.author.name}</a>`
-            : comment.author.name}
-        </h4>
-        <time part="time" datetime=${comment.createdAt} title=${this.locale.dateTime(comment.createdAt)}
-          >${this.locale.relative(comment.createdAt)}</time
-        >
-        ${comment.editedAt
-          ? html`<span class="edited" title=${this.locale.dateTime(comment.editedAt)}>(${this.locale.t('edited')})</span>`
-          : nothing}
-      </header>
-      ${replyTo
-        ? html`<p id="${id}-reply" class=${flat ? 'in-reply-to' : 'visually-hidden'} part=${flat ? 'in-reply-to' : nothing}>
-            ${replyTo}
-          </p>`
-        : nothing}
-      ${pending ? html`<p class="pending" part="pending">${this.locale.t('awaitingApproval')}</p>` : nothing}
-      <div class="body" part="body">${renderCommentText(comment.body)}</div>
-      ${this.canComment && !pending
-        ? html`<button
-            class="reply-button"
-            part="reply-button"
-            type="button"
-            data-reply-to=${comment.id}
-            aria-expanded=${this.replyingTo === comment.id}
-            aria-describedby="${id}-author"
-            @click=${() => this.openReply(comment.id)}
-          >
-            ${this.locale.t('reply')}
-          </button>`
-        : nothing}
-    </article>
-    ${this.replyingTo === comment.id ? this.renderForm(comment.id) : nothing}`;
   }
 }

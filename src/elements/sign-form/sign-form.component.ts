@@ -7,7 +7,7 @@ import {baseStyles} from '../../internal/base.styles.js';
 import {isEmail, LIMITS} from '../../contract/index.js';
 import {failureMessage, focusFirstInvalid, honeypotField, textError, textField} from '../../internal/form-fields.js';
 import {formStyles} from '../../internal/form.styles.js';
-import {dispatchError} from '../../internal/status-views.js';
+import {fire} from '../../events.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {signFormStyles} from './sign-form.styles.js';
 
@@ -188,10 +188,10 @@ export class SignForm extends UndersignedElement {
         (values) => this.check(values, statement.signatories.emailRequired ?? false)
       );
       if (result) {
-        this.dispatchEvent(new CustomEvent('undersigned-sign', {bubbles: true, composed: true, detail: result}));
+        fire(this, 'undersigned-sign', result);
       }
     } catch (error) {
-      if (!(error instanceof ApiError && error.status === 422)) dispatchError(this, error, 'sign');
+      if (!(error instanceof ApiError && error.status === 422)) fire(this, 'undersigned-error', {error, action: 'sign'});
     }
     if (this.write.failure?.kind === 'fields') await focusFirstInvalid(this);
   };

@@ -7,7 +7,8 @@ import {statementContext} from '../../context/statement-context.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
-import {dispatchError, renderError, renderLoading} from '../../internal/status-views.js';
+import {renderError, renderLoading} from '../../internal/status-views.js';
+import {fire} from '../../events.js';
 import {releaseStructuredData, writeStructuredData} from '../../internal/structured-data.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {safeHttpUrl} from '../../text/safe-url.js';
@@ -103,10 +104,10 @@ export class StatementCard extends UndersignedElement {
     onComplete: (statement) => {
       this.provider.setValue({source: this.source!, statement});
       this.describe(statement);
-      this.dispatchEvent(new CustomEvent('undersigned-load', {bubbles: true, composed: true, detail: {statement}}));
+      fire(this, 'undersigned-load', {statement});
     },
     onError: (error) => {
-      if (!isAbortError(error)) dispatchError(this, error, 'load');
+      if (!isAbortError(error)) fire(this, 'undersigned-error', {error, action: 'load'});
     },
   });
 

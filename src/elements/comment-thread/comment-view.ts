@@ -1,0 +1,94 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import type {LocaleController} from '../../i18n/locale-controller.js';
+import {renderCommentText} from '../../text/comment-text.js';
+import {safeHttpUrl} from '../../text/safe-url.js';
+import {descendants, type CommentNode} from './comment-tree.js';
+
+/** What rendering comments needs from the thread. */
+export interface CommentView {
+  locale: LocaleController;
+  /** Levels of indentation; deeper replies line up at the last level. */
+  maxDepth: number;
+  canComment: boolean;
+  /** The comment whose reply form is open. */
+  replyingTo: string | undefined;
+  isPending: (id: string) => boolean;
+  openReply: (id: string) => void;
+  /** The reply form under comment `parentId`. */
+  renderForm: (parentId: string) => TemplateResult;
+}
+
+/**
+ * List items for `nodes` at `depth` (1 for top-level comments). Below the
+ * cap each reply list nests inside its parent's item; at the cap a comment
+ * and all its descendants line up in one list.
+ */
+export function renderCommentItems(view: CommentView, nodes: readonly CommentNode[], depth = 1): TemplateResult[] {
+  const out: TemplateResult[] = [];
+  for (const node of nodes) {
+    if (depth < view.maxDepth && node.replies.length) {
+      out.push(html`<li>
+        ${renderComment(view, node, false)}
+        <ol class="replies" part="replies">
+          ${renderCommentItems(view, node.replies, depth + 1)}
+        </ol>
+      </li>`);
+      continue;
+    }
+    out.push(html`<li>${renderComment(view, node, false)}</li>`);
+    if (depth >= view.maxDepth) {
+      for (const reply of descendants(node)) out.push(html`<li class="flat">${renderComment(view, reply, true)}</li>`);
+    }
+  }
+  return out;
+}
+
+/** One comment: who wrote it, when, whom it answers, and what it says. */
+function renderComment(view: CommentView, {comment, index, parent}: CommentNode, flat: boolean): TemplateResult {
+  const {locale} = view;
+  const id = `c${index}`;
+  const authorUrl = safeHttpUrl(comment.author.url);
+  const replyTo = parent ? locale.t('inReplyTo', {name: parent.comment.author.name}) : undefined;
+  const pending = view.isPending(comment.id);
+  return html`<article
+      id=${id}
+      data-id=${comment.id}
+      class="comment"
+      part="comment"
+      tabindex="-1"
+      aria-labelledby=${replyTo ? `${id}-author ${id}-reply` : `${id}-author`}
+    >
+      <header class="meta">
+        <h4 id="${id}-author" class="author" part="author">
+          ${authorUrl ? html`<a href=${authorUrl} rel="nofollow ugc noopener">${comment.author.name}</a>` : comment.author.name}
+        </h4>
+        <time part="time" datetime=${comment.createdAt} title=${locale.dateTime(comment.createdAt)}
+          >${locale.relative(comment.createdAt)}</time
+        >
+        ${comment.editedAt
+          ? html`<span class="edited" title=${locale.dateTime(comment.editedAt)}>(${locale.t('edited')})</span>`
+          : nothing}
+      </header>
+      ${replyTo
+        ? html`<p id="${id}-reply" class=${flat ? 'in-reply-to' : 'visually-hidden'} part=${flat ? 'in-reply-to' : nothing}>
+            ${replyTo}
+          </p>`
+        : nothing}
+      ${pending ? html`<p class="pending" part="pending">${locale.t('awaitingApproval')}</p>` : nothing}
+      <div class="body" part="body">${renderCommentText(comment.body)}</div>
+      ${view.canComment && !pending
+        ? html`<button
+            class="reply-button"
+            part="reply-button"
+            type="button"
+            data-reply-to=${comment.id}
+            aria-expanded=${view.replyingTo === comment.id}
+            aria-describedby="${id}-author"
+            @click=${() => view.openReply(comment.id)}
+          >
+            ${locale.t('reply')}
+          </button>`
+        : nothing}
+    </article>
+    ${view.replyingTo === comment.id ? view.renderForm(comment.id) : nothing}`;
+}
