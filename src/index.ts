@@ -5,7 +5,10 @@
 export * from './elements/statement-card/statement-card.js';
 export * from './elements/signatory-list/signatory-list.js';
 export * from './elements/comment-thread/comment-thread.js';
-export * from './api/index.js';
 export * from './elements/sign-form/sign-form.js';
 export * from './elements/comment-form/comment-form.js';
-export type {UndersignedErrorDetail} from './events.js';
+// The data shapes, errors and sources a page may use; fetching helpers and source lookup stay internal.
+export * from './api/types.js';
+export {ApiError, isAbortError, type ApiErrorKind, type Problem} from './api/errors.js';
+export {HttpSource, StaticSource} from './api/index.js';
+export type {UndersignedErrorDetail, UndersignedLoadDetail, UndersignedEventDetails, UndersignedEventName} from './events.js';

@@ -105,6 +105,12 @@ describe('npm package', () => {
     assert.ok(elements.get('signatory-list')!.attributes!.some((a) => a.name === 'page-size'));
     assert.ok(elements.get('comment-thread')!.attributes!.some((a) => a.name === 'max-depth'));
     assert.ok(elements.get('comment-form')!.attributes!.some((a) => a.name === 'parent-id'));
+    assert.ok(elements.get('statement-card')!.cssParts!.some((part) => part.name === 'credit'));
+    // Numbers a webmaster types: a type and a default they can read.
+    const attribute = (tag: string, name: string) => elements.get(tag)!.attributes!.find((a) => a.name === name) as {type?: {text: string}; default?: string};
+    for (const [tag, name, value] of [['signatory-list', 'page-size', '50'], ['comment-thread', 'page-size', '20'], ['comment-thread', 'max-depth', '3']]) {
+      assert.deepEqual([attribute(tag, name).type?.text, attribute(tag, name).default], ['number', value], `${tag} ${name}`);
+    }
   });
 });
 
@@ -118,20 +124,9 @@ describe('a TypeScript consumer', () => {
   });
   after(() => rmSync(dir, {recursive: true, force: true}));
 
-  it('gets element types through the exports map, and a tag registered by a side-effect import', () => {
-    writeFileSync(
-      join(dir, 'consumer.ts'),
-      `import 'undersigned/signatory-list';
-import {StatementCard} from 'undersigned/statement-card/class';
-import type {Statement} from 'undersigned';
-class MyCard extends StatementCard {}
-MyCard.define('my-card');
-const list: import('undersigned/signatory-list/class').SignatoryList = document.createElement('signatory-list');
-list.pageSize = 20;
-const statement: Statement | undefined = undefined;
-export {list, statement};
-`
-    );
+  /** Type-checks `source` as consumer.ts of a project that depends on the package (the built .d.ts files). */
+  function compile(source: string): void {
+    writeFileSync(join(dir, 'consumer.ts'), source);
     writeFileSync(
       join(dir, 'tsconfig.json'),
       JSON.stringify({
@@ -145,5 +140,62 @@ export {list, statement};
     } catch (error) {
       assert.fail(String((error as {stdout?: string}).stdout ?? error));
     }
+  }
+
+  it('gets element types through the exports map, and a tag registered by a side-effect import', () => {
+    compile(
+      `import 'undersigned/signatory-list';
+import {StatementCard} from 'undersigned/statement-card/class';
+import type {Statement} from 'undersigned';
+class MyCard extends StatementCard {}
+MyCard.define('my-card');
+const list: import('undersigned/signatory-list/class').SignatoryList = document.createElement('signatory-list');
+list.pageSize = 20;
+const statement: Statement | undefined = undefined;
+export {list, statement};
+`
+    );
+  });
+
+  it('finds elements, data types, errors and sources at the root, and no internals', () => {
+    compile(`import {StatementCard, SignatoryList, CommentThread, SignForm, CommentForm, ApiError, isAbortError, HttpSource, StaticSource} from 'undersigned';
+import type {Statement, Signatory, Comment, StatementSource, Problem} from 'undersigned';
+// @ts-expect-error: internal
+import {fetchJson} from 'undersigned';
+// @ts-expect-error: internal
+import {defaultPolicy} from 'undersigned';
+// @ts-expect-error: internal
+import {sourceFor} from 'undersigned';
+// @ts-expect-error: internal
+import {foldForSearch} from 'undersigned';
+export type {Statement, Signatory, Comment, StatementSource, Problem};
+export {StatementCard, SignatoryList, CommentThread, SignForm, CommentForm, ApiError, isAbortError, HttpSource, StaticSource, fetchJson, defaultPolicy, sourceFor, foldForSearch};
+`);
+  });
+
+  it('hears the public events with typed details, on the document and on an element', () => {
+    // Each @ts-expect-error fails the compile if its line type-checks: the detail types are not loose.
+    compile(`import 'undersigned';
+import type {UndersignedErrorDetail} from 'undersigned';
+document.addEventListener('undersigned-error', (e) => {
+  const action: 'load' | 'sign' | 'comment' = e.detail.action;
+  const detail: UndersignedErrorDetail = e.detail;
+  // @ts-expect-error: no such field
+  e.detail.nope;
+  void action, detail;
+});
+document.addEventListener('undersigned-sign', (e) => e.detail.signatory.name.toUpperCase());
+document.addEventListener('undersigned-comment', (e) => e.detail.comment.body.length);
+document.addEventListener('undersigned-load', (e) => e.detail.statement.title.trim());
+document.querySelector('comment-form')!.addEventListener('undersigned-cancel', (e) => {
+  const detail: null = e.detail;
+  void detail;
+});
+document.querySelector('signatory-list')!.addEventListener('undersigned-sign', (e) => {
+  // @ts-expect-error: a status is 'published' or 'pending'
+  const status: 'rejected' = e.detail.status;
+  void status;
+});
+`);
   });
 });

@@ -29,9 +29,9 @@ const FIELD_OF: Record<string, string> = {'author.name': 'name', 'author.email':
  * @tag comment-form
  * @summary A form to comment or reply.
  *
- * @fires undersigned-comment - The server took a comment. `detail: {comment, status}`, status `published` or `pending`.
- * @fires undersigned-error - Sending failed. `detail: {error, action: 'comment'}`.
- * @fires undersigned-cancel - A reply form was cancelled (Cancel or Escape). Does not cross the shadow root.
+ * @fires {CustomEvent<CommentResult>} undersigned-comment - The server took a comment. `detail: {comment, status}`, status `published` or `pending`.
+ * @fires {CustomEvent<UndersignedErrorDetail>} undersigned-error - Sending failed. `detail: {error, action: 'comment'}`.
+ * @fires {CustomEvent<null>} undersigned-cancel - A reply form was cancelled (Cancel or Escape). Does not cross the shadow root.
  *
  * @csspart base - The form's frame.
  * @csspart heading - The heading of the top-level form.

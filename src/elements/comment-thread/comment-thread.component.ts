@@ -17,6 +17,7 @@ import {renderCommentItems, type CommentView} from './comment-view.js';
 import {PendingComments} from './pending-comments.js';
 import {ProgressiveRuns, type Run} from './progressive-runs.js';
 
+/** The `page-size` and `max-depth` defaults, written as literals on the properties too, so the manifest shows the numbers. */
 const DEFAULT_PAGE_SIZE = 20;
 const DEFAULT_MAX_DEPTH = 3;
 
@@ -48,8 +49,8 @@ function positive(value: number, fallback: number): number {
  *
  * @slot - Fallback content (the first comments, server-rendered): shown before the script runs, while loading and after an error; hidden once the data shows.
  *
- * @fires undersigned-error - A page of comments could not be loaded, or a comment could not be sent. `detail: {error, action}`.
- * @fires undersigned-comment - A reader's comment was accepted (from the forms inside). `detail: {comment, status}`.
+ * @fires {CustomEvent<UndersignedErrorDetail>} undersigned-error - A page of comments could not be loaded, or a comment could not be sent. `detail: {error, action}`.
+ * @fires {CustomEvent<CommentResult>} undersigned-comment - A reader's comment was accepted (from the forms inside). `detail: {comment, status}`.
  *
  * @csspart base - The section wrapping everything.
  * @csspart heading - The "12 comments" heading.
@@ -91,10 +92,10 @@ export class CommentThread extends UndersignedElement {
   @property({reflect: true}) accessor sort: CommentSort = 'oldest';
 
   /** How many top-level comments a page holds (their replies come with them). */
-  @property({type: Number, attribute: 'page-size'}) accessor pageSize = DEFAULT_PAGE_SIZE;
+  @property({type: Number, attribute: 'page-size'}) accessor pageSize: number = 20;
 
   /** How many levels replies are indented; deeper replies line up at the last level and name whom they answer. */
-  @property({type: Number, attribute: 'max-depth'}) accessor maxDepth = DEFAULT_MAX_DEPTH;
+  @property({type: Number, attribute: 'max-depth'}) accessor maxDepth: number = 3;
 
   /** The comment whose reply form is open; one at a time. */
   @state() private accessor replyingTo: string | undefined;

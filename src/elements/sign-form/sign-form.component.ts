@@ -45,8 +45,8 @@ const empty = (): SignValues => ({
  * @tag sign-form
  * @summary A form to sign a statement.
  *
- * @fires undersigned-sign - The server took a signature. `detail: {signatory, status}`, status `published` or `pending`.
- * @fires undersigned-error - Sending failed. `detail: {error, action: 'sign'}`.
+ * @fires {CustomEvent<SignResult>} undersigned-sign - The server took a signature. `detail: {signatory, status}`, status `published` or `pending`.
+ * @fires {CustomEvent<UndersignedErrorDetail>} undersigned-error - Sending failed. `detail: {error, action: 'sign'}`.
  *
  * @csspart base - The form's frame.
  * @csspart heading - The "Add your name" heading.

@@ -16,6 +16,7 @@ import {signatoryListStyles} from './signatory-list.styles.js';
 import {VirtualWindow} from './virtual-window.js';
 import '../sign-form/sign-form.js';
 
+/** The `page-size` default, written as a literal on the property too, so the manifest shows the number. */
 const DEFAULT_PAGE_SIZE = 50;
 /** The contract's largest `limit`. */
 const MAX_PAGE_SIZE = 200;
@@ -56,8 +57,8 @@ const DEEP_LINK_MAX_ROWS = 10_000;
  *
  * @slot - Fallback content (a first page of names, server-rendered): shown before the script runs, while loading and after an error; hidden once the data shows.
  *
- * @fires undersigned-error - A page of signatories could not be loaded, or a signature could not be sent. `detail: {error, action}`.
- * @fires undersigned-sign - A reader's signature was accepted (from the form inside). `detail: {signatory, status}`.
+ * @fires {CustomEvent<UndersignedErrorDetail>} undersigned-error - A page of signatories could not be loaded, or a signature could not be sent. `detail: {error, action}`.
+ * @fires {CustomEvent<SignResult>} undersigned-sign - A reader's signature was accepted (from the form inside). `detail: {signatory, status}`.
  *
  * @csspart base - The section wrapping everything.
  * @csspart heading - The "30 organizations have signed" heading (an `h3`).
@@ -94,7 +95,7 @@ export class SignatoryList extends UndersignedElement {
   static override styles = [baseStyles, signatoryListStyles];
 
   /** How many signatories a page holds (at most 200). */
-  @property({type: Number, attribute: 'page-size', reflect: true}) accessor pageSize = DEFAULT_PAGE_SIZE;
+  @property({type: Number, attribute: 'page-size', reflect: true}) accessor pageSize: number = 50;
 
   private readonly locale = new LocaleController(this);
   /** Light-DOM content (a server-rendered first page): shown while loading and on error. */

@@ -45,8 +45,8 @@ const isWidget = (node: Node): node is Element =>
  * @slot - Elements shown under the statement, usually `<signatory-list>` and `<comment-thread>` (also `<sign-form>`, `<comment-form>`, another `<statement-card>` or any undersigned element class).
  * @slot fallback - Not named by authors: every other child of the card is assigned here, and shown only while loading or after an error.
  *
- * @fires undersigned-load - The statement loaded. `detail: {statement}`.
- * @fires undersigned-error - Loading failed. `detail: {error, action: 'load'}`.
+ * @fires {CustomEvent<UndersignedLoadDetail>} undersigned-load - The statement loaded. `detail: {statement}`.
+ * @fires {CustomEvent<UndersignedErrorDetail>} undersigned-error - Loading failed. `detail: {error, action: 'load'}`.
  *
  * @csspart base - The article wrapping everything.
  * @csspart kicker - The section label above the title.
@@ -55,6 +55,7 @@ const isWidget = (node: Node): node is Element =>
  * @csspart hero - The figure holding the hero image and its caption.
  * @csspart image - The hero image.
  * @csspart caption - The hero image's caption and credit.
+ * @csspart credit - The photo credit inside the caption (its name a link when the image has a credit URL).
  * @csspart notes - The banner holding the notes.
  * @csspart note - One note.
  * @csspart body - The statement's text.
