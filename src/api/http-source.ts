@@ -71,7 +71,7 @@ export class HttpSource implements StatementSource {
       {method: 'POST', body: input, headers: {'Idempotency-Key': opts.idempotencyKey}, signal: opts.signal},
       this.policy
     );
-    return parseSignResult(body);
+    return parseSignResult(body, input.public);
   }
 
   async comment(input: NewComment, opts: WriteOptions): Promise<CommentResult> {

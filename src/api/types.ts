@@ -114,6 +114,8 @@ export interface NewComment {
 export interface SignResult {
   signatory: Signatory;
   status: WriteStatus;
+  /** Whether the signature shows in the public list (the signer asked to be listed), so widgets count it as listed. */
+  listed: boolean;
 }
 
 export interface CommentResult {

@@ -203,10 +203,11 @@ export const parseSignatoryPage = (v: unknown): SignatoryPage =>
     return result;
   });
 export const parseCommentPage = (v: unknown): Page<Comment> => guard(() => page(v, comment));
-export const parseSignResult = (v: unknown): SignResult =>
+/** A sign response; `listed` is what the signer asked for (the response does not say). */
+export const parseSignResult = (v: unknown, listed: boolean): SignResult =>
   guard(() => {
     const o = object(v, 'response');
-    return {signatory: signatory(o.signatory, 'signatory'), status: status(o.status)};
+    return {signatory: signatory(o.signatory, 'signatory'), status: status(o.status), listed};
   });
 export const parseCommentResult = (v: unknown): CommentResult =>
   guard(() => {
@@ -229,6 +230,26 @@ export const parseStaticDocument = (v: unknown) =>
       comments: array(o.comments ?? [], 'comments').map((c, i) => comment(c, `comments[${i}]`)),
     };
   });
+
+/**
+ * The reader's own pending comments as this client stored them (camelCase,
+ * already validated once): checked again, since storage is not ours alone.
+ */
+export const parseStoredComments = (v: unknown): Comment[] =>
+  guard(() =>
+    array(v, 'stored').map((value, i) => {
+      const path = `stored[${i}]`;
+      const o = object(value, path);
+      const author = object(o.author, `${path}.author`);
+      return {
+        id: id(o.id, `${path}.id`),
+        parentId: o.parentId === null || o.parentId === undefined ? null : id(o.parentId, `${path}.parentId`),
+        author: {name: string(author.name, `${path}.author.name`), url: optString(author.url, `${path}.author.url`)},
+        body: string(o.body, `${path}.body`),
+        createdAt: string(o.createdAt, `${path}.createdAt`),
+      };
+    })
+  );
 
 /** Row `index` of a static document's signatories. */
 export const parseListedSignatory = (v: unknown, index: number): Signatory =>

@@ -24,6 +24,16 @@ interface Draft<V> {
   keyFor?: string;
 }
 
+/** A stored draft, kept only in the fields and types the form has; anything else reads as no draft. */
+function parseDraft<V extends FormValues>(value: unknown, initial: V): Draft<V> {
+  const o = value as Partial<Record<keyof Draft<V>, unknown>> | null;
+  const values = o?.values as Record<string, unknown> | undefined;
+  if (typeof values !== 'object' || values === null) throw new TypeError('not a draft');
+  const kept = Object.fromEntries(Object.entries(values).filter(([field, v]) => field in initial && typeof v === typeof initial[field]));
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {values: {...initial, ...kept}, key: text(o!.key), keyFor: text(o!.keyFor)};
+}
+
 export interface WriteOptions<V extends FormValues> {
   /** Where the draft is kept in localStorage; undefined keeps it in memory only. */
   storageKey: () => string | undefined;
@@ -60,8 +70,8 @@ export class WriteController<V extends FormValues, R> implements ReactiveControl
     const key = this.options.storageKey();
     if (key === this.loadedKey) return;
     this.loadedKey = key;
-    const stored = readStored<Draft<V>>(key);
-    this.draft = stored ? {...stored, values: {...this.options.initial(), ...stored.values}} : {values: this.options.initial()};
+    const stored = readStored(key, (value) => parseDraft<V>(value, this.options.initial()));
+    this.draft = stored ?? {values: this.options.initial()};
     this.values = this.draft.values;
   }
 

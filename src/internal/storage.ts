@@ -1,13 +1,15 @@
 /**
  * localStorage that never throws: storage can be disabled (sandboxed
  * iframes, privacy modes), full, or hold something that is not our JSON.
- * Without it, what we keep lives as long as the page.
+ * Without it, what we keep lives as long as the page. `parse` checks what
+ * is read and throws on anything else, which reads as nothing stored.
  */
-export function readStored<T>(key: string | undefined): T | undefined {
+export function readStored<T>(key: string | undefined, parse: (value: unknown) => T): T | undefined {
   if (!key) return undefined;
   try {
     const stored = localStorage.getItem(key);
-    return stored ? (JSON.parse(stored) as T) : undefined;
+    // What another script, an older version or a hand edit left there is checked like network data: it is rendered.
+    return stored ? parse(JSON.parse(stored)) : undefined;
   } catch {
     return undefined;
   }

@@ -251,6 +251,32 @@ describe('<comment-thread>', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('the reader\'s own comments awaiting approval', () => {
+    const key = 'undersigned:pending-comments:http https://api.test/v1/statements/test-letter';
+    const held = {id: 'mine', parentId: null, author: {name: 'Me'}, body: 'My held comment.', createdAt: ago(0)};
+    afterEach(() => localStorage.removeItem(key));
+
+    it('shows one kept from an earlier visit, marked, and counts it in the heading', async () => {
+      api.data.comments = [];
+      localStorage.setItem(key, JSON.stringify([held]));
+      const el = await thread();
+      await settled(el);
+      expect(article(el, 'My held comment.')!.querySelector('[part="pending"]')!.textContent).to.contain('Awaiting approval');
+      expect($(el, '[part="heading"]')!.textContent!.trim()).to.equal('1 comment');
+      expect($(el, '[part="empty"]')).to.equal(null);
+    });
+
+    it('ignores what is stored when it is not comments, instead of breaking', async () => {
+      for (const junk of ['{"not": "a list"}', '[{"id": "x", "body": 5}]', '[null]', 'not json']) {
+        localStorage.setItem(key, junk);
+        const el = await thread();
+        await settled(el);
+        expect(rootBodies(el), junk).to.have.length(3);
+        expect($(el, '[part="pending"]'), junk).to.equal(null);
+      }
+    });
+  });
+
   it('shows an error with a working retry after a 500, and tells the page', async () => {
     api.fail(/\/comments$/, {status: 500}, 3);
     const errored = new Promise<CustomEvent>((resolve) => document.addEventListener('undersigned-error', resolve as EventListener, {once: true}));
@@ -259,6 +285,9 @@ describe('<comment-thread>', () => {
     expect(event.detail.action).to.equal('load');
     await settled(el);
     expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
+    // Nothing left from loading above the message: no placeholder, no sort control for comments that are not there.
+    expect($(el, '.skeleton')?.outerHTML).to.equal(undefined);
+    expect($(el, '[part="sort"]')?.outerHTML).to.equal(undefined);
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
     await waitUntil(() => $(el, '[part="list"]'), 'retry did not load the comments');

@@ -94,6 +94,8 @@ describe('the discussion, end to end against the reference server', () => {
     expect((await posted).detail.status).to.equal('pending');
     await waitUntil(() => $(thread, '[part="pending"]'), 'not marked as pending');
     expect($(thread, '[part="pending"]')!.textContent).to.contain('Awaiting approval');
+    // Not "0 comments" above it: the author sees their own comment counted.
+    expect($(thread, '[part="heading"]')!.textContent!.trim()).to.equal('1 comment');
     expect(await visibleComments(endpoint, 'held')).to.equal(0);
     // The author's browser still shows it after a reload; the server shows nobody else.
     const again = await page(endpoint, 'held');

@@ -31,6 +31,9 @@ describe('signing, end to end against the reference server', () => {
     await sendKeys({type: 'Lotte Brandt'});
     (signForm(list)!.querySelector('#location') as HTMLInputElement).focus();
     await sendKeys({type: 'Köln, Deutschland'});
+    // What the list says about anonymous signers before: a public signature must not change it.
+    const unlisted = () => $(list, '.unlisted')?.textContent?.trim() ?? null;
+    const unlistedBefore = unlisted();
     const signed = oneEvent(card, 'undersigned-sign');
     await sendKeys({press: 'Enter'});
     const {detail} = await signed;
@@ -41,6 +44,7 @@ describe('signing, end to end against the reference server', () => {
     const last = items[items.length - 1];
     expect(last.textContent).to.contain('Lotte Brandt');
     expect(last.getAttribute('data-position')).to.equal(String(detail.signatory.position));
+    expect(unlisted()).to.equal(unlistedBefore);
     expect(await listedSignatories(endpoint, 'wren-river')).to.equal(before + 1);
   });
 

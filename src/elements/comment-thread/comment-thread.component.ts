@@ -152,12 +152,17 @@ export class CommentThread extends UndersignedElement {
     return this.sort === 'newest' ? 'newest' : 'oldest';
   }
 
-  /** The number of comments, replies included: the card's statement knows it before any page loads. */
+  /**
+   * The number of comments, replies included: the card's statement knows it
+   * before any page loads. The reader's own comments awaiting approval count
+   * too, where they are shown: "0 comments" above one would be false to them.
+   */
   private get count(): number | undefined {
     const sourceKey = this.sources.source?.key;
+    const own = this.comments.status === 'ready' ? this.tree.items.length - this.comments.items.length : 0;
     const fromCard = this.sources.statement?.comments.count;
-    if (fromCard !== undefined) return fromCard;
-    if (this.comments.status === 'ready') return this.comments.total;
+    if (fromCard !== undefined) return fromCard + own;
+    if (this.comments.status === 'ready') return this.comments.total + own;
     return sourceKey !== undefined && this.lastCount?.sourceKey === sourceKey ? this.lastCount.count : undefined;
   }
 
@@ -204,10 +209,12 @@ export class CommentThread extends UndersignedElement {
     const count = this.count;
     return html`<section class="root" part="base" dir=${this.locale.dir} aria-labelledby=${count === undefined ? nothing : 'heading'} aria-busy=${status === 'loading'}>
       <header class="header">
-        ${count === undefined
-          ? html`<div class="skeleton heading-line" aria-hidden="true"></div>`
-          : html`<h3 id="heading" class="heading" part="heading">${this.locale.t('commentsHeading', {count})}</h3>`}
-        ${status === 'ready' && this.comments.items.length === 0 ? nothing : this.renderSort()}
+        ${count !== undefined
+          ? html`<h3 id="heading" class="heading" part="heading">${this.locale.t('commentsHeading', {count})}</h3>`
+          : status === 'error'
+            ? nothing
+            : html`<div class="skeleton heading-line" aria-hidden="true"></div>`}
+        ${status === 'error' || (status === 'ready' && this.tree.roots.length === 0) ? nothing : this.renderSort()}
       </header>
       ${this.comments.render({
         loading: () =>

@@ -1,5 +1,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Comment} from '../../api/index.js';
+import {parseStoredComments} from '../../api/validate.js';
 import {readStored, writeStored} from '../../internal/storage.js';
 
 /**
@@ -22,7 +23,7 @@ export class PendingComments implements ReactiveController {
     const key = this.storageKey();
     if (key === this.key) return;
     this.key = key;
-    this.items = readStored<Comment[]>(key) ?? [];
+    this.items = readStored(key, parseStoredComments) ?? [];
   }
 
   add(comment: Comment): void {

@@ -135,8 +135,8 @@ export class SignatoryList extends UndersignedElement {
   }
 
   /** A reader signed: count them, and list them when they asked to be listed and the whole list is on screen. */
-  private onSigned({signatory, status}: SignResult): void {
-    if (status !== 'published') return;
+  private onSigned({signatory, status, listed}: SignResult): void {
+    if (status !== 'published' || !listed) return;
     if (this.overview) this.overview = {...this.overview, total: (this.overview.total ?? 0) + 1};
     if (!this.search.filtered && !this.signatories.hasMore && this.signatories.status === 'ready') {
       this.signatories.append(signatory);

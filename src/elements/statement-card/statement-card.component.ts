@@ -116,17 +116,19 @@ export class StatementCard extends UndersignedElement {
     super();
     // A reader's published signature or comment changes the counts the card hands its children.
     this.addEventListener('undersigned-sign', (event) => {
-      if (event.detail.status === 'published') this.bump('signatories');
+      if (event.detail.status === 'published') this.bump('signatories', event.detail.listed);
     });
     this.addEventListener('undersigned-comment', (event) => {
       if (event.detail.status === 'published') this.bump('comments');
     });
   }
 
-  private bump(what: 'signatories' | 'comments'): void {
+  /** One more published signature or comment; a listed signature counts as listed too, or the list would call it unlisted. */
+  private bump(what: 'signatories' | 'comments', listed = false): void {
     const statement = this.provider.value?.statement;
     if (!statement || !this.source) return;
     const counts = {...statement[what], count: statement[what].count + 1};
+    if (listed && 'listed' in counts && counts.listed !== undefined) counts.listed++;
     const bumped = {...statement, [what]: counts};
     this.provider.setValue({source: this.source, statement: bumped});
     this.describe(bumped);
