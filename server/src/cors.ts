@@ -3,7 +3,7 @@ import type {AppConfig} from './config.ts';
 import {problem} from './problem.ts';
 
 const METHODS = 'GET, HEAD, POST, OPTIONS';
-const ALLOW_HEADERS = 'Content-Type, Idempotency-Key, If-None-Match';
+const ALLOW_HEADERS = 'Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID';
 const EXPOSE_HEADERS = 'ETag, Retry-After';
 
 /**

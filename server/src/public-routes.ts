@@ -27,11 +27,12 @@ export function publicRoutes(cfg: AppConfig): Hono {
   app.get('/statements/:id/signatories', async (c) => {
     const q = parseSignatoryQuery(c.req.query());
     const id = c.req.param('id');
-    await existsOr404(id);
-    const page = await cfg.store.listSignatories(id, {
-      limit: q.limit, after: q.cursor ? decodeSignatoryCursor(q.cursor) : 0,
+    // The page query answers whether the statement exists: no separate lookup.
+    const page = isStatementId(id) ? await cfg.store.listSignatories(id, {
+      limit: q.limit, after: q.cursor ? decodeSignatoryCursor(q.cursor) : q.from ? q.from - 1 : 0,
       ...(q.q !== undefined && {q: q.q}), ...(q.kind !== undefined && {kind: q.kind}),
-    });
+    }) : null;
+    if (!page) throw noStatement(id);
     const last = page.items[page.items.length - 1];
     return cachedJson(c, {
       items: page.items.map(signatoryToWire),

@@ -5,6 +5,7 @@ import {serve} from '@hono/node-server';
 import {createApp} from './app.ts';
 import type {AppConfig} from './config.ts';
 import {sha256} from './http.ts';
+import {EventHub} from './live/event-hub.ts';
 import {seedDemo} from './seed.ts';
 import {openStore} from './store/index.ts';
 import type {Store} from './store/store.ts';
@@ -42,6 +43,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** The instance's event streams (GET /statements/{id}/events). */
+  live: EventHub;
   /** Stops listening, waits for open requests, closes the database. */
   close(): Promise<void>;
 }
@@ -70,7 +73,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
 }
 
 export function listen(cfg: AppConfig, port: number, hostname: string | undefined, closeStore: boolean): Promise<RunningServer> {
-  const app = createApp(cfg);
+  const live = new EventHub(cfg.store);
+  const app = createApp(cfg, live);
   return new Promise((resolve, reject) => {
     const server = serve({fetch: app.fetch, port, ...(hostname !== undefined && {hostname})}, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -78,14 +82,17 @@ export function listen(cfg: AppConfig, port: number, hostname: string | undefine
         url: `http://${host}:${info.port}`,
         port: info.port,
         store: cfg.store,
-        close: () => new Promise<void>((done, fail) => {
-          // Idle keep-alive sockets would hold close() open; busy ones finish first.
-          server.close((err) => {
-            if (err) return fail(err);
-            (closeStore ? cfg.store.close() : Promise.resolve()).then(done, fail);
+        live,
+        close: async () => {
+          // Event streams end first (readers resume elsewhere by id), then idle
+          // keep-alive sockets are dropped so close() waits only for busy requests.
+          await live.close();
+          await new Promise<void>((done, fail) => {
+            server.close((err) => (err ? fail(err) : done()));
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
           });
-          if ('closeIdleConnections' in server) server.closeIdleConnections();
-        }),
+          if (closeStore) await cfg.store.close();
+        },
       });
     });
     server.once('error', reject);

@@ -169,8 +169,10 @@ export function parseSignatoryQuery(q: Record<string, string | undefined>) {
   const kind = q.kind || undefined;
   if (kind !== undefined && !KINDS.includes(kind as SignatoryKind)) errors.kind = `One of: ${KINDS.join(', ')}.`;
   const search = queryText(errors, q.q, 'q', LIMITS.search);
+  const from = q.from ? intParam(errors, q.from, 'from', {default: 1, max: 999_999_999}) : undefined;
+  if (from !== undefined && q.cursor) errors.from = 'Send either from or cursor, not both.';
   if (Object.keys(errors).length) fail(errors);
-  return {limit, kind: kind as SignatoryKind | undefined, q: search, cursor: q.cursor || undefined};
+  return {limit, kind: kind as SignatoryKind | undefined, q: search, cursor: q.cursor || undefined, from};
 }
 
 export function parseCommentQuery(q: Record<string, string | undefined>) {

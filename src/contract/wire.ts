@@ -86,6 +86,19 @@ export interface WireSignatoryPage extends WirePage<WireSignatory> {
   kinds?: Record<SignatoryKind, number>;
 }
 
+/**
+ * One `change` message of GET /statements/{id}/events (optional, docs/contract.md
+ * "Live events"): what changed since the stream's previous message.
+ */
+export interface WireLiveChange {
+  /** Current counts, and the signatories these changes listed (at most 100), in position order. */
+  signatories?: {count: number; listed: number; kinds: Record<SignatoryKind, number>; added: WireSignatory[]};
+  /** Current count, and the comments these changes published (at most 100), oldest first. */
+  comments?: {count: number; added: WireComment[]};
+  /** The statement as it is now, when the publisher changed it (notes, open or closed, goal). */
+  statement?: WireStatement;
+}
+
 /** POST /statements/{id}/signatories. `website` is the honeypot: people leave it empty. */
 export interface NewSignatory {
   name: string;

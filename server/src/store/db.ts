@@ -15,5 +15,10 @@ export interface Db extends Queryable {
   exec(text: string): Promise<void>;
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on `channel`: `onPayload` per NOTIFY, `onListening` each time the
+   * listening connection is (re)established. Returns the unlisten.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListening: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -17,14 +17,32 @@ export async function migrate(db: Db): Promise<string[]> {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [file]);
       if (done.length) return false;
-      // Statements are split on ';' at line ends: our migrations hold no functions.
-      for (const stmt of sql.split(/;\s*$/m).map((s) => s.trim()).filter((s) => s && !/^(--[^\n]*\n?)*$/.test(s))) {
-        await tx.query(stmt);
-      }
+      for (const stmt of splitStatements(sql)) await tx.query(stmt);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file]);
       return true;
     });
     if (did) applied.push(file);
   }
   return applied;
+}
+
+/**
+ * A migration's statements: split on ';' at line ends, except inside a
+ * dollar-quoted body ($$ … $$, $q$ … $q$), where functions keep theirs.
+ */
+export function splitStatements(sql: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let quote: string | null = null;
+  for (const m of sql.matchAll(/\$[A-Za-z_]*\$|;[ \t]*(?:\r?\n|$)/g)) {
+    if (m[0].startsWith('$')) {
+      if (quote === null) quote = m[0];
+      else if (quote === m[0]) quote = null;
+    } else if (quote === null) {
+      parts.push(sql.slice(start, m.index));
+      start = m.index + m[0].length;
+    }
+  }
+  parts.push(sql.slice(start));
+  return parts.map((s) => s.trim()).filter((s) => s && !/^(--[^\n]*\n?)*$/.test(s));
 }

@@ -30,6 +30,12 @@ export async function openPglite(dataDir: string): Promise<Db> {
       await pg.exec(text);
     },
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // One process, one connection: PGlite's own notifications are the in-process bus.
+    async listen(channel, onPayload, onListening) {
+      const unlisten = await pg.listen(channel, onPayload);
+      onListening();
+      return unlisten;
+    },
     async close() {
       await pg.close();
       release();

@@ -27,6 +27,11 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       await sql.unsafe(text);
     },
     transaction: async (fn) => (await sql.begin((tx) => fn(wrap(tx)))) as Awaited<ReturnType<typeof fn>>,
+    // postgres keeps one extra connection for LISTEN and re-listens after a drop.
+    async listen(channel, onPayload, onListening) {
+      const {unlisten} = await sql.listen(channel, onPayload, onListening);
+      return unlisten;
+    },
     close: () => sql.end({timeout: 5}),
   };
 }

@@ -1,12 +1,13 @@
 import {foldForSearch, searchWords, signatorySearchText} from '../../../src/contract/index.ts';
 import {newId} from '../ids.ts';
 import {noStatement, problem} from '../problem.ts';
-import type {NewComment, NewSignatory, SignatoryKind, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
+import type {NewComment, NewSignatory, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
 import {commentToWire, signatoryToWire} from '../wire.ts';
 import type {Db, Param, Queryable} from './db.ts';
 import type {
   AdminSession, CommentQuery, CommentRecord, Idempotency, ImportedComment, ImportedSignatory, ImportResult, ItemRef,
-  Kind, ModerationAction, Page, QueueItem, QueueQuery, SignatoryPage, SignatoryQuery, SignatoryRecord,
+  EventRecord, Kind, ModerationAction, Page, QueueItem, QueueQuery, SignatoryCounts, SignatoryPage, SignatoryQuery,
+  SignatoryRecord,
   StatementRecord, StatementSummary, Store, StoredResponse, WriteMode,
 } from './store.ts';
 import type {ItemStatus} from '../types.ts';
@@ -25,6 +26,10 @@ const VISIBLE_COMMENTS = `
   )`;
 
 const TABLE: Record<Kind, string> = {signatory: 'signatories', comment: 'comments'};
+
+/** The NOTIFY channel the event triggers (migration 030) write to. */
+const EVENT_CHANNEL = 'undersigned_events';
+const IMPORT_BATCH = 1000;
 
 /** LIKE pattern matching `word` anywhere, with its own % _ \ taken literally. */
 function containsPattern(word: string): string {
@@ -45,9 +50,7 @@ export class SqlStore implements Store {
     const [row] = await this.db.query<Omit<StatementRecord, 'content'> & {content: string}>(
       `${VISIBLE_COMMENTS}
        SELECT s.id, s.content::text AS content, s.signatories_open, s.comments_open, s.moderation, s.email_required,
-              s.goal, s.updated_at,
-              (SELECT count(*)::int FROM signatories WHERE statement_id = $1 AND status = 'published') AS signatories_count,
-              (SELECT count(*)::int FROM signatories WHERE statement_id = $1 AND status = 'published' AND public) AS signatories_listed,
+              s.goal, s.updated_at, s.signatories_count, s.signatories_listed, s.last_event,
               (SELECT count(*)::int FROM visible) AS comments_count
        FROM statements s WHERE s.id = $1`,
       [id],
@@ -78,7 +81,7 @@ export class SqlStore implements Store {
     return this.db.query(`SELECT id, content->>'title' AS title FROM statements ORDER BY created_at, id`);
   }
 
-  async listSignatories(statementId: string, query: SignatoryQuery): Promise<SignatoryPage> {
+  async listSignatories(statementId: string, query: SignatoryQuery): Promise<SignatoryPage | null> {
     // Each word of the search may match any field (the contract's matchesSearch).
     const words = query.q ? searchWords(query.q) : [];
     const filter = `statement_id = $1 AND status = 'published' AND public
@@ -86,22 +89,69 @@ export class SqlStore implements Store {
       ${words.map((_, i) => `AND search LIKE $${i + 3}`).join(' ')}`;
     const params: Param[] = [statementId, query.kind ?? null, ...words.map(containsPattern)];
     const n = params.length;
-    const [rows, [kinds], searched] = await Promise.all([
+    // The counts are kept at write time: a page is one index range scan.
+    const [counts, rows, searched] = await Promise.all([
+      this.signatoryCounts(statementId),
       this.db.query<SignatoryRecord & Record<string, unknown>>(
         `SELECT ${SIGNATORY_COLS} FROM signatories WHERE ${filter} AND position > $${n + 1}
          ORDER BY position LIMIT $${n + 2}`,
         [...params, query.after, query.limit + 1],
       ),
-      // One pass over the listed rows' index, no grouping sort.
-      this.db.query<Record<SignatoryKind, number>>(
-        `SELECT count(*) FILTER (WHERE kind = 'organization')::int AS organization,
-                count(*) FILTER (WHERE kind = 'individual')::int AS individual
-         FROM signatories WHERE statement_id = $1 AND status = 'published' AND public`, [statementId]),
-      // Without a search the kind counts already give the total: one count per page, not two.
       words.length ? this.db.query<{n: number}>(`SELECT count(*)::int AS n FROM signatories WHERE ${filter}`, params) : undefined,
     ]);
-    const total = searched ? searched[0]!.n : query.kind ? kinds[query.kind] : kinds.organization + kinds.individual;
+    if (!counts) return null;
+    const {kinds} = counts;
+    const total = searched ? searched[0]!.n : query.kind ? kinds[query.kind] : counts.listed;
     return {items: rows.slice(0, query.limit), total, hasMore: rows.length > query.limit, kinds};
+  }
+
+  async signatoryCounts(statementId: string): Promise<SignatoryCounts | null> {
+    const [row] = await this.db.query<{count: number; listed: number; organization: number; individual: number}>(
+      `SELECT signatories_count AS count, signatories_listed AS listed,
+              listed_organizations AS organization, listed_individuals AS individual
+       FROM statements WHERE id = $1`, [statementId]);
+    return row ? {count: row.count, listed: row.listed, kinds: {organization: row.organization, individual: row.individual}} : null;
+  }
+
+  async commentCount(statementId: string): Promise<number> {
+    const [row] = await this.db.query<{n: number}>(`${VISIBLE_COMMENTS} SELECT count(*)::int AS n FROM visible`, [statementId]);
+    return row!.n;
+  }
+
+  async lastEvent(statementId: string): Promise<number | null> {
+    const [row] = await this.db.query<{last_event: number}>(`SELECT last_event FROM statements WHERE id = $1`, [statementId]);
+    return row ? row.last_event : null;
+  }
+
+  eventsAfter(statementId: string, seq: number, limit: number): Promise<EventRecord[]> {
+    return this.db.query<EventRecord & Record<string, unknown>>(
+      `SELECT seq, type, item_ids FROM statement_events WHERE statement_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [statementId, seq, limit]);
+  }
+
+  listedSignatories(statementId: string, ids: readonly string[]): Promise<SignatoryRecord[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.query<SignatoryRecord & Record<string, unknown>>(
+      `SELECT ${SIGNATORY_COLS} FROM signatories
+       WHERE statement_id = $1 AND id = ANY($2::text[]) AND status = 'published' AND public ORDER BY position`,
+      [statementId, arrayLiteral(ids)]);
+  }
+
+  publishedComments(statementId: string, ids: readonly string[]): Promise<CommentRecord[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.query<CommentRecord & Record<string, unknown>>(
+      `SELECT ${COMMENT_COLS} FROM comments
+       WHERE statement_id = $1 AND id = ANY($2::text[]) AND status = 'published' ORDER BY created_at, id`,
+      [statementId, arrayLiteral(ids)]);
+  }
+
+  async watchEvents(onEvent: (statementId: string, seq: number) => void, onResync: () => void): Promise<() => Promise<void>> {
+    // Every schema on the database shares the channel: keep only this one's.
+    const [{schema}] = (await this.db.query<{schema: string}>(`SELECT current_schema() AS schema`)) as [{schema: string}];
+    return this.db.listen(EVENT_CHANNEL, (payload) => {
+      const note = parseNotification(payload);
+      if (note && note.schema === schema) onEvent(note.statement, note.seq);
+    }, onResync);
   }
 
   async listComments(statementId: string, query: CommentQuery): Promise<Page<CommentRecord>> {
@@ -474,12 +524,14 @@ export class SqlStore implements Store {
           input.moderation, input.email_required, input.goal],
       );
       if (!created.length) return false;
-      for (const s of doc.signatories) {
+      // Many rows per INSERT: the counts trigger then runs once per batch, not once per row.
+      for (let i = 0; i < doc.signatories.length; i += IMPORT_BATCH) {
+        const batch = doc.signatories.slice(i, i + IMPORT_BATCH);
         await tx.query(
           `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url, signed_at, search)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [input.id, s.id, s.position, s.name, s.kind, s.organization ?? null, s.role ?? null,
-            s.location ?? null, s.url ?? null, s.signed_at, signatorySearchText(s)],
+           VALUES ${batch.map((_, r) => `(${Array.from({length: 11}, (_, c) => `$${r * 11 + c + 1}`).join(', ')})`).join(', ')}`,
+          batch.flatMap((s) => [input.id, s.id, s.position, s.name, s.kind, s.organization ?? null, s.role ?? null,
+            s.location ?? null, s.url ?? null, s.signed_at, signatorySearchText(s)]),
         );
       }
       await tx.query(
@@ -534,6 +586,21 @@ function unsavedSignatory(input: NewSignatory, position: number): SignatoryRecor
     organization: input.organization ?? null, role: input.role ?? null, location: input.location ?? null,
     url: input.url ?? null, email: null, public: input.public, status: 'published', signed_at: new Date(),
   };
+}
+
+/** A text[] literal: both drivers pass it as one text parameter. */
+function arrayLiteral(items: readonly string[]): string {
+  return `{${items.map((s) => `"${s.replace(/[\\"]/g, (m) => `\\${m}`)}"`).join(',')}}`;
+}
+
+function parseNotification(payload: string): {schema: string; statement: string; seq: number} | null {
+  try {
+    const v = JSON.parse(payload) as {schema?: unknown; statement?: unknown; seq?: unknown};
+    return typeof v.schema === 'string' && typeof v.statement === 'string' && Number.isInteger(v.seq)
+      ? {schema: v.schema, statement: v.statement, seq: v.seq as number} : null;
+  } catch {
+    return null;
+  }
 }
 
 function signed(row: SignatoryRecord, status: WriteStatus): {status: number; body: string} {

@@ -11,6 +11,25 @@ export interface StatementRecord extends StatementSettings {
   signatories_count: number;
   signatories_listed: number;
   comments_count: number;
+  /** Seq of the statement's last event (0 before any). */
+  last_event: number;
+}
+
+/** Published signatories: all, listed (public), and listed by kind. Kept at write time. */
+export interface SignatoryCounts {
+  count: number;
+  listed: number;
+  kinds: Record<SignatoryKind, number>;
+}
+
+export type EventType = 'signatories' | 'comments' | 'statement';
+
+/** One entry of a statement's event log: what changed, not how it looks. */
+export interface EventRecord {
+  seq: number;
+  type: EventType;
+  /** Items this write published; null when none or too many to name. */
+  item_ids: string[] | null;
 }
 
 export interface SignatoryRecord {
@@ -42,7 +61,7 @@ export interface CommentRecord {
 
 export interface SignatoryQuery {
   limit: number;
-  /** Position of the last item of the previous page. */
+  /** Items after this position: the last of the previous page, or `from` - 1. */
   after: number;
   q?: string;
   kind?: SignatoryKind;
@@ -167,7 +186,8 @@ export interface Store {
   /** Creates or replaces a statement's content and settings; true when created. */
   putStatement(input: StatementInput): Promise<boolean>;
   listStatements(): Promise<{id: string; title: string}[]>;
-  listSignatories(statementId: string, query: SignatoryQuery): Promise<SignatoryPage>;
+  /** Null when there is no such statement. */
+  listSignatories(statementId: string, query: SignatoryQuery): Promise<SignatoryPage | null>;
   /** Roots in `sort` order, each followed by its published subtree. */
   listComments(statementId: string, query: CommentQuery): Promise<Page<CommentRecord>>;
 
@@ -209,5 +229,23 @@ export interface Store {
   /** Stores `value` under `name` unless one is there; returns what is stored. */
   claimSetting(name: string, value: string): Promise<string>;
   setSetting(name: string, value: string): Promise<void>;
+
+  /** Null when there is no such statement. */
+  signatoryCounts(statementId: string): Promise<SignatoryCounts | null>;
+  commentCount(statementId: string): Promise<number>;
+  /** Seq of the statement's last event; null when there is no such statement. */
+  lastEvent(statementId: string): Promise<number | null>;
+  /** Events after `seq`, oldest first, at most `limit`. */
+  eventsAfter(statementId: string, seq: number, limit: number): Promise<EventRecord[]>;
+  /** Of `ids`, the signatories that are published and listed, in position order. */
+  listedSignatories(statementId: string, ids: readonly string[]): Promise<SignatoryRecord[]>;
+  /** Of `ids`, the comments that are published, oldest first. */
+  publishedComments(statementId: string, ids: readonly string[]): Promise<CommentRecord[]>;
+  /**
+   * Calls `onEvent` for every event committed to this database, by any
+   * instance, and `onResync` whenever notifications may have been missed
+   * (the listening connection came back): read what you follow again then.
+   */
+  watchEvents(onEvent: (statementId: string, seq: number) => void, onResync: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
