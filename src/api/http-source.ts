@@ -56,7 +56,7 @@ export class HttpSource implements StatementSource {
   }
 
   async signatories(query: SignatoryQuery, opts: RequestOptions = {}): Promise<SignatoryPage> {
-    const url = `${this.base}/signatories${search({limit: query.limit, cursor: query.cursor, q: query.q, kind: query.kind})}`;
+    const url = `${this.base}/signatories${search({limit: query.limit, cursor: query.cursor, from: query.from, q: query.q, kind: query.kind})}`;
     return parseSignatoryPage(await fetchJson(url, {signal: opts.signal}, this.policy));
   }
 

@@ -104,6 +104,18 @@ function offsetOf(cursor: string | null | undefined): number {
   return Number.isInteger(n) && n > 0 ? n : 0;
 }
 
+/** The index of the first row whose position is ≥ `from` (rows are in position order): a binary search, so only the rows it looks at are checked. */
+function firstFrom(rows: Pick<Signatory[], 'length' | 'slice'>, from: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((rows.slice(mid, mid + 1)[0]?.position ?? mid + 1) < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * Static mode: one JSON document (`src`) served by any host, paged,
  * searched and threaded in the browser. Read-only.
@@ -157,7 +169,7 @@ export class StaticSource implements StatementSource {
   async signatories(query: SignatoryQuery, opts: RequestOptions = {}): Promise<SignatoryPage> {
     const doc = await this.load(opts.signal);
     const matching = await this.matching(doc, query.q?.trim() ?? '', query.kind, opts.signal);
-    const start = offsetOf(query.cursor);
+    const start = query.from === undefined ? offsetOf(query.cursor) : firstFrom(matching, query.from);
     const end = start + (query.limit ?? 50);
     return {
       items: matching.slice(start, end),

@@ -93,6 +93,12 @@ export interface SignatoryPage extends Page<Signatory> {
 export interface SignatoryQuery {
   limit?: number;
   cursor?: string | null;
+  /**
+   * Random access (docs/contract.md, optional): the page of signatories
+   * whose position is ≥ `from`, instead of a cursor. A backend without it
+   * answers the first page, which the caller tells by its positions.
+   */
+  from?: number;
   q?: string;
   kind?: SignatoryKind;
 }

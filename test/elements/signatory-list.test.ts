@@ -341,8 +341,9 @@ describe('<signatory-list>', () => {
       if (location.hash) history.replaceState(null, '', location.pathname + location.search);
     });
 
-    it('renders only the rows in view, as a list that says each row’s place, and loads pages as it scrolls', async () => {
+    it('renders only the rows in view, as a list that says each row’s place, and walks the pages of an endpoint without `from`', async () => {
       api.data.signatories = wireOrganizations(10_000);
+      api.ignoresFrom = true;
       const el = await list();
       await settled(el);
       const box = $(el, '[part="list"]')!;
@@ -395,8 +396,9 @@ describe('<signatory-list>', () => {
       }
     });
 
-    it('scrolls to and focuses the signatory a #signatory-N link names, walking an endpoint’s pages', async () => {
+    it('scrolls to and focuses the signatory a #signatory-N link names, walking the pages of an endpoint without `from`', async () => {
       api.data.signatories = wireOrganizations(1000);
+      api.ignoresFrom = true;
       history.replaceState(null, '', '#signatory-900');
       const el = await list();
       await waitUntil(() => (shadow(el).activeElement as HTMLElement | null)?.dataset.position === '900', 'the deep link was not followed');
@@ -408,6 +410,66 @@ describe('<signatory-list>', () => {
       expect(at.bottom).to.be.at.most(box.bottom + 1);
       // It stopped walking once the row was in.
       expect(lastRequest().url.searchParams.get('cursor')).to.equal('850');
+    });
+
+    describe('read by position (`from`)', () => {
+      const fromRequests = () => signatoryRequests().filter((r) => r.url.searchParams.has('from'));
+      const focused = (el: Element) => (shadow(el).activeElement as HTMLElement | null)?.dataset.position;
+
+      it('follows a deep link past 10 000 with one request, leaving the rows between unloaded', async () => {
+        api.data.signatories = wireOrganizations(100_000);
+        history.replaceState(null, '', '#signatory-87654');
+        const el = await list();
+        await waitUntil(() => focused(el) === '87654', 'the deep link was not followed');
+        expect(shadow(el).activeElement!.textContent).to.contain('Org 87654');
+        expect(shadow(el).activeElement!.getAttribute('aria-setsize')).to.equal('100000');
+        expect(signatoryRequests()).to.have.length(2);
+        expect(Number(fromRequests()[0].url.searchParams.get('from'))).to.be.within(87_600, 87_654);
+        expect(fromRequests()[0].url.searchParams.has('cursor')).to.equal(false);
+        // The row is in view, and the rows between the first page and it were never asked for.
+        const box = $(el, '[part="list"]')!.getBoundingClientRect();
+        const at = shadow(el).activeElement!.getBoundingClientRect();
+        expect(at.top).to.be.at.least(box.top - 1);
+        expect(at.bottom).to.be.at.most(box.bottom + 1);
+        await scrollToRow(el, 40_000);
+        expect(text(el, '[part~="item"][data-position="40001"] [part="name"]')).to.equal('Org 40001');
+        expect(signatoryRequests()).to.have.length(3);
+        expect(Number(fromRequests()[1].url.searchParams.get('from'))).to.be.within(39_990, 40_001);
+      });
+
+      it('jumps to the end with End, loading only the last page', async () => {
+        api.data.signatories = wireOrganizations(50_000);
+        const el = await list();
+        await settled(el);
+        $(el, '[part="list"]')!.focus();
+        await sendKeys({press: 'End'});
+        await waitUntil(() => $(el, '[part~="item"][data-position="50000"] [part="name"]'), 'the end did not load');
+        expect(text(el, '[part~="item"][data-position="50000"] [part="name"]')).to.equal('Org 50000');
+        expect(fromRequests()).to.have.length(1);
+      });
+
+      it('keeps every number in its place where nobody is listed, saying so', async () => {
+        api.data.signatories = wireOrganizations(1000).filter((s) => s.position !== 503 && s.position !== 504);
+        history.replaceState(null, '', '#signatory-503');
+        const el = await list();
+        await waitUntil(() => focused(el) === '503', 'the deep link to a gap was not followed');
+        expect(shadow(el).activeElement!.textContent).to.contain('Not listed');
+        expect(text(el, '[part~="item"][data-position="505"] [part="name"]')).to.equal('Org 505');
+        expect(text(el, '[part~="item"][data-position="502"] [part="name"]')).to.equal('Org 502');
+        await expect(el).to.be.accessible();
+      });
+
+      it('walks the pages instead when the endpoint ignores `from`', async () => {
+        api.data.signatories = wireOrganizations(3000);
+        api.ignoresFrom = true;
+        history.replaceState(null, '', '#signatory-2500');
+        const el = await list();
+        await waitUntil(() => focused(el) === '2500', 'the deep link was not followed');
+        expect(shadow(el).activeElement!.textContent).to.contain('Org 2500');
+        // One try with `from`, then the pages through `next`.
+        expect(fromRequests()).to.have.length.at.most(1);
+        expect(lastRequest().url.searchParams.has('cursor')).to.equal(true);
+      });
     });
 
     it('follows a hashchange in a static list of 100 000, clearing a search first', async () => {

@@ -56,6 +56,8 @@ export class FakeEndpoint {
   private hanging: Array<() => void> = [];
   private readonly realFetch = window.fetch;
   data: Required<FakeData>;
+  /** Plays a backend without random access: `from` is ignored, so it answers the first page. */
+  ignoresFrom = false;
 
   constructor(
     data: FakeData,
@@ -140,7 +142,9 @@ export class FakeEndpoint {
     const matching = all.filter(
       (s) => (!kind || s.kind === kind) && contract.matchesSearch(contract.signatorySearchText(s), words)
     );
-    const start = Number(params.get('cursor') ?? 0);
+    // `from` (random access) as the reference server has it, unless this endpoint plays one without it.
+    const from = this.ignoresFrom ? null : params.get('from');
+    const start = from ? firstAtOrAfter(matching, Number(from)) : Number(params.get('cursor') ?? 0);
     const limit = Number(params.get('limit') ?? 50);
     const kinds = {organization: 0, individual: 0};
     for (const s of all) kinds[s.kind]++;
@@ -169,6 +173,12 @@ export class FakeEndpoint {
     roots.slice(start, start + limit).forEach(visit);
     return {items, total: all.length, next: start + limit < roots.length ? String(start + limit) : null};
   }
+}
+
+/** The index of the first signatory at a position ≥ `from`. */
+function firstAtOrAfter(items: readonly WireSignatory[], from: number): number {
+  const i = items.findIndex((s) => (s.position ?? 0) >= from);
+  return i < 0 ? items.length : i;
 }
 
 /** Builds a statement in wire format with sensible defaults. */

@@ -13,6 +13,7 @@ import {ListSearch, renderControls} from './list-search.js';
 import {headingKey, learnOverview, type Overview} from './list-overview.js';
 import {renderSignatory, renderWindow} from './signatory-rows.js';
 import {signatoryListStyles} from './signatory-list.styles.js';
+import {RandomAccess} from './random-access.js';
 import {VirtualWindow} from './virtual-window.js';
 import '../sign-form/sign-form.js';
 
@@ -24,7 +25,7 @@ const MAX_PAGE_SIZE = 200;
 const VIRTUAL_FROM = MAX_PAGE_SIZE;
 /** Rows a page loaded while scrolling holds, where the source allows more than the contract's 200. */
 const FILL_PAGE_SIZE = 5000;
-/** How far a deep link may walk an endpoint's pages: 50 requests of 200. */
+/** How far a deep link may walk the pages of an endpoint without `from`: 50 requests of 200. */
 const DEEP_LINK_MAX_ROWS = 10_000;
 
 /**
@@ -46,14 +47,20 @@ const DEEP_LINK_MAX_ROWS = 10_000;
  * A list longer than 200 (the contract's largest page) scrolls in a box
  * of its own (`part="list"`, focusable, so arrow keys scroll it) that
  * renders only the rows in view: its height stands for every row, rows
- * not yet loaded show as placeholders and load as they scroll into view
- * (pages through `next`, so an endpoint is walked in order). Rendered rows
- * carry `aria-posinset`/`aria-setsize`. Rows then have one fixed height and
- * cut long lines short with an ellipsis.
+ * not yet loaded show as placeholders and load as they scroll into view.
+ * The list is read by position where the endpoint takes `from`
+ * (docs/contract.md) and for a static document: a jump of the thumb, `End`
+ * or a deep link loads only the page at that position, the rows between
+ * stay placeholders until scrolled to, and a position where nobody is
+ * listed says "Not listed". A search's results, and an endpoint without
+ * `from`, load page by page through `next`. Rendered rows carry
+ * `aria-posinset`/`aria-setsize`. Rows then have one fixed height and cut
+ * long lines short with an ellipsis.
  *
  * Deep links: `#signatory-1234` in the page's URL (on load or on
- * `hashchange`) clears any search, loads up to position 1234, scrolls to it
- * and focuses it. With an endpoint, only the first 10 000 rows are walked.
+ * `hashchange`) clears any search, loads position 1234, scrolls to it and
+ * focuses it. Over an endpoint without `from`, only the first 10 000 rows
+ * are walked.
  *
  * @slot - Fallback content (a first page of names, server-rendered): shown before the script runs, while loading and after an error; hidden once the data shows.
  *
@@ -122,7 +129,21 @@ export class SignatoryList extends UndersignedElement {
     },
     itemElement: (index) => (this.virtual ? this.listBox : this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[index]),
   });
-  private readonly window = new VirtualWindow(this, this.signatories, () => this.listBox);
+  /** A long unfiltered list, read by position where the source allows. */
+  private readonly byPosition = new RandomAccess(this, () => {
+    const {source} = this.sources;
+    const {firstPage} = this.signatories;
+    if (!source || !firstPage || !this.virtual || this.search.filtered) return undefined;
+    return {
+      key: source.key,
+      firstPage,
+      maxPage: Math.min(source.maxPageSize ?? MAX_PAGE_SIZE, FILL_PAGE_SIZE),
+      load: (from, limit, signal) => source.signatories({from, limit}, {signal}),
+    };
+  });
+  private readonly window = new VirtualWindow(this, () => ({total: this.rowCount, firstPage: this.signatories.firstPage}), () => this.listBox);
+  /** The row a deep link scrolled to while its page loads. */
+  private jumpedTo?: number;
   private readonly link = new DeepLinkController(this, () => this.search.clear());
   private readonly statementTask = statementTask(this, this.sources);
   private overview?: Overview;
@@ -158,6 +179,12 @@ export class SignatoryList extends UndersignedElement {
     return this.signatories.status === 'ready' && this.signatories.total > VIRTUAL_FROM;
   }
 
+  /** Rows in a long list's box: one per position when read by position (all signatures counted, the card's count where known). */
+  private get rowCount(): number {
+    const {total} = this.signatories;
+    return this.byPosition.active ? this.byPosition.size(Math.max(total, this.sources.statement?.signatories.count ?? 0)) : total;
+  }
+
   /** Signatures in all: the card's statement counts unlisted ones too; else the unfiltered list's length. */
   private get count(): number | undefined {
     return this.sources.statement?.signatories.count ?? this.overview?.total;
@@ -180,8 +207,13 @@ export class SignatoryList extends UndersignedElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.byPosition.active) {
+      const {start, end} = this.window.range;
+      this.byPosition.want(start + 1, Math.min(end, this.rowCount));
+      if (this.link.target !== undefined) void this.updateComplete.then(() => this.jump());
+    }
     // Loading starts once this update is done, so it never schedules one from inside it.
-    if (this.needsMore() || this.reachedTarget()) void this.updateComplete.then(() => this.fill());
+    else if (this.needsMore() || this.reachedTarget()) void this.updateComplete.then(() => this.fill());
   }
 
   protected override render() {
@@ -209,8 +241,8 @@ export class SignatoryList extends UndersignedElement {
           html`${this.virtual
               ? renderWindow({
                   locale: this.locale,
-                  items,
-                  total,
+                  row: (i) => (this.byPosition.active ? this.byPosition.at(i + 1) : items[i]),
+                  total: this.rowCount,
                   range: this.window.range,
                   positionOf: this.positionOf,
                   labelled: count !== undefined,
@@ -234,7 +266,7 @@ export class SignatoryList extends UndersignedElement {
   /** Whether rows in view (or a deep link's target) are not loaded yet. */
   private needsMore(): boolean {
     const {status, moreStatus, hasMore, items} = this.signatories;
-    if (status !== 'ready' || !hasMore || moreStatus === 'loading' || moreStatus === 'error') return false;
+    if (this.byPosition.active || status !== 'ready' || !hasMore || moreStatus === 'loading' || moreStatus === 'error') return false;
     if (this.virtual && this.window.range.end > items.length) return true;
     const target = this.link.target;
     if (target === undefined || this.search.filtered) return false;
@@ -254,7 +286,26 @@ export class SignatoryList extends UndersignedElement {
     if (!(await this.signatories.fill(() => this.needsMore())) || !this.reachedTarget()) return;
     // Scrolls to the signatory at the target position and focuses it.
     const position = this.link.take()!;
-    const index = this.signatories.items.findIndex((s) => s.position === position);
+    await this.focusRow(position, this.signatories.items.findIndex((s) => s.position === position));
+  }
+
+  /** A deep link over a list read by position: scrolls to the target's row, and once it is loaded there, focuses it. */
+  private async jump(): Promise<void> {
+    const position = this.link.target;
+    if (position === undefined || !this.byPosition.active) return;
+    const index = Math.min(position, this.rowCount) - 1;
+    if (this.byPosition.at(position) === undefined) {
+      // Scrolling there loads the page in view.
+      if (this.jumpedTo !== index) this.window.scrollTo((this.jumpedTo = index));
+      return;
+    }
+    this.link.take();
+    this.jumpedTo = undefined;
+    await this.focusRow(position, index);
+  }
+
+  /** Scrolls to the signatory at `position` (row `index`, where a long list has it) and focuses it. */
+  private async focusRow(position: number, index: number): Promise<void> {
     if (index < 0) return;
     if (this.virtual) {
       this.window.scrollTo(index);

@@ -3,6 +3,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import type {Signatory} from '../../api/index.js';
 import type {LocaleController} from '../../i18n/locale-controller.js';
 import {safeHttpUrl} from '../../text/safe-url.js';
+import type {Slot} from './sparse-rows.js';
 
 /** Where a row sits: its number (stable position), and its place in a long list's set. */
 export interface RowPlace {
@@ -46,9 +47,20 @@ export function renderPlaceholder(locale: LocaleController, index: number, setSi
   </li>`;
 }
 
+/** A position where nobody is listed (a hidden or unlisted signature): it keeps its number, so the rows after keep theirs. */
+export function renderGap(locale: LocaleController, index: number, setSize: number): TemplateResult {
+  const position = index + 1;
+  return html`<li class="item gap" part="item" tabindex="-1" value=${position} data-position=${position} aria-posinset=${position} aria-setsize=${setSize}>
+    <span class="number" part="number" aria-hidden="true">${locale.number(position)}</span>
+    <span class="visually-hidden">${locale.t('signatoryNumber', {position})}</span>
+    <span class="entry"><span class="details">${locale.t('notListed')}</span></span>
+  </li>`;
+}
+
 export interface WindowView {
   locale: LocaleController;
-  items: readonly Signatory[];
+  /** What row `index` shows: a signatory, a gap, or a placeholder while not loaded. */
+  row: (index: number) => Slot;
   /** The list's whole length, and the rows [start, end) to render. */
   total: number;
   range: {start: number; end: number};
@@ -65,7 +77,7 @@ export interface WindowView {
  * stays in range, and the one scrolled out lends its element to the one
  * scrolled in.
  */
-export function renderWindow({locale, items, total, range, positionOf, labelled, onScroll}: WindowView): TemplateResult {
+export function renderWindow({locale, row, total, range, positionOf, labelled, onScroll}: WindowView): TemplateResult {
   const start = Math.min(range.start, total);
   const end = Math.min(range.end, total);
   const indexes = Array.from({length: end - start}, (_, i) => start + i);
@@ -80,10 +92,11 @@ export function renderWindow({locale, items, total, range, positionOf, labelled,
     ${repeat(
       indexes,
       (i) => i % indexes.length,
-      (i) =>
-        i < items.length
-          ? renderSignatory(locale, items[i], {position: positionOf(items[i], i), index: i, setSize: total})
-          : renderPlaceholder(locale, i, total)
+      (i) => {
+        const slot = row(i);
+        if (slot === 'gap') return renderGap(locale, i, total);
+        return slot ? renderSignatory(locale, slot, {position: positionOf(slot, i), index: i, setSize: total}) : renderPlaceholder(locale, i, total);
+      }
     )}
   </ol>`;
 }

@@ -68,7 +68,8 @@ export class VirtualWindow implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly list: WindowedList,
+    /** The list shown (read at every update: its length may change). */
+    private readonly list: () => WindowedList,
     /** The scroll box, once rendered. */
     private readonly box: () => HTMLElement | null
   ) {
@@ -79,7 +80,7 @@ export class VirtualWindow implements ReactiveController {
   readonly onScroll = (): void => this.follow();
 
   hostUpdate(): void {
-    const {firstPage, total} = this.list;
+    const {firstPage, total} = this.list();
     if (firstPage !== this.listFor) {
       this.listFor = firstPage;
       this.range = {start: 0, end: Math.min(total, INITIAL_ROWS)};
@@ -101,7 +102,7 @@ export class VirtualWindow implements ReactiveController {
       }
     }
     if (!box) return;
-    const {total} = this.list;
+    const {total} = this.list();
     const end = Math.min(this.range.end, total);
     box.style.setProperty('--_above', `${Math.min(this.range.start, end) * this.rowHeight}px`);
     box.style.setProperty('--_below', `${(total - end) * this.rowHeight}px`);
@@ -135,7 +136,7 @@ export class VirtualWindow implements ReactiveController {
       scrollTop: box.scrollTop,
       viewport: box.clientHeight,
       rowHeight: this.rowHeight,
-      total: this.list.total,
+      total: this.list().total,
       length: this.range.end - this.range.start,
     });
     if (range.start !== this.range.start || range.end !== this.range.end) {

@@ -90,6 +90,7 @@ export const ar: Catalog = {
   filterOrganizations: 'المنظمات',
   filterIndividuals: 'الأفراد',
   signatoryNumber: 'رقم {position}',
+  notListed: 'غير مُدرج في القائمة',
 
   commentsHeading: {
     zero: 'لا تعليقات',

@@ -39,6 +39,7 @@ export const de: Catalog = {
   filterOrganizations: 'Organisationen',
   filterIndividuals: 'Personen',
   signatoryNumber: 'Nr. {position}',
+  notListed: 'Nicht aufgeführt',
 
   commentsHeading: {one: '{count} Kommentar', other: '{count} Kommentare'},
   noComments: 'Noch keine Kommentare.',

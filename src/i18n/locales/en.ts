@@ -42,6 +42,7 @@ export const en = {
   filterOrganizations: 'Organizations',
   filterIndividuals: 'People',
   signatoryNumber: 'No. {position}',
+  notListed: 'Not listed',
 
   // comments
   commentsHeading: {one: '{count} comment', other: '{count} comments'},

@@ -48,6 +48,7 @@ export const es: Catalog = {
   filterOrganizations: 'Organizaciones',
   filterIndividuals: 'Personas',
   signatoryNumber: 'N.º {position}',
+  notListed: 'No figura en la lista',
 
   commentsHeading: {one: '{count} comentario', many: '{count} de comentarios', other: '{count} comentarios'},
   noComments: 'Todavía no hay comentarios.',

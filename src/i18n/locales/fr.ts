@@ -52,6 +52,7 @@ export const fr: Catalog = {
   filterOrganizations: 'Organisations',
   filterIndividuals: 'Personnes',
   signatoryNumber: 'N°\u00a0{position}',
+  notListed: 'Non affiché dans la liste',
 
   commentsHeading: {one: '{count} commentaire', many: '{count} de commentaires', other: '{count} commentaires'},
   noComments: 'Aucun commentaire pour l’instant.',

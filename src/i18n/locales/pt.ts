@@ -48,6 +48,7 @@ export const pt: Catalog = {
   filterOrganizations: 'Organizações',
   filterIndividuals: 'Pessoas',
   signatoryNumber: 'Nº {position}',
+  notListed: 'Não consta da lista',
 
   commentsHeading: {one: '{count} comentário', many: '{count} de comentários', other: '{count} comentários'},
   noComments: 'Ainda não há comentários.',
