@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {isAbortError, type SignatoryPage} from '../../api/index.js';
+import {isAbortError, type SignatoryPage, type StatementSource} from '../../api/index.js';
 import {fire} from '../../events.js';
 import {SparseRows, type Slot} from './sparse-rows.js';
 
@@ -17,6 +17,17 @@ export interface RandomAccessQuery {
   /** The unfiltered list's first page, already loaded: it covers position 1 to its last row. */
   firstPage: SignatoryPage;
   load: (from: number, limit: number, signal: AbortSignal) => Promise<SignatoryPage>;
+}
+
+/** A source's unfiltered list by position, pages at most `maxPage` long (and the contract's 200 where the source says nothing). */
+export function positionQuery(source: StatementSource | undefined, firstPage: SignatoryPage | undefined, maxPage: number): RandomAccessQuery | undefined {
+  if (!source || !firstPage) return undefined;
+  return {
+    key: source.key,
+    firstPage,
+    maxPage: Math.min(source.maxPageSize ?? 200, maxPage),
+    load: (from, limit, signal) => source.signatories({from, limit}, {signal}),
+  };
 }
 
 /**

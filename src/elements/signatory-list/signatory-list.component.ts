@@ -13,7 +13,7 @@ import {ListSearch, renderControls} from './list-search.js';
 import {headingKey, learnOverview, type Overview} from './list-overview.js';
 import {renderSignatory, renderWindow} from './signatory-rows.js';
 import {signatoryListStyles} from './signatory-list.styles.js';
-import {RandomAccess} from './random-access.js';
+import {RandomAccess, positionQuery} from './random-access.js';
 import {VirtualWindow} from './virtual-window.js';
 import '../sign-form/sign-form.js';
 
@@ -130,17 +130,9 @@ export class SignatoryList extends UndersignedElement {
     itemElement: (index) => (this.virtual ? this.listBox : this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[index]),
   });
   /** A long unfiltered list, read by position where the source allows. */
-  private readonly byPosition = new RandomAccess(this, () => {
-    const {source} = this.sources;
-    const {firstPage} = this.signatories;
-    if (!source || !firstPage || !this.virtual || this.search.filtered) return undefined;
-    return {
-      key: source.key,
-      firstPage,
-      maxPage: Math.min(source.maxPageSize ?? MAX_PAGE_SIZE, FILL_PAGE_SIZE),
-      load: (from, limit, signal) => source.signatories({from, limit}, {signal}),
-    };
-  });
+  private readonly byPosition = new RandomAccess(this, () =>
+    this.virtual && !this.search.filtered ? positionQuery(this.sources.source, this.signatories.firstPage, FILL_PAGE_SIZE) : undefined
+  );
   private readonly window = new VirtualWindow(this, () => ({total: this.rowCount, firstPage: this.signatories.firstPage}), () => this.listBox);
   /** The row a deep link scrolled to while its page loads. */
   private jumpedTo?: number;
