@@ -27,6 +27,8 @@ export const referenceServer = {
     const {url} = await command<{url: string}>({action: 'resume'});
     return `${url}/v1`;
   },
+  /** A new statement listing `count` people, "Person 1" … at positions 1 … `count`. */
+  importLong: (statement: string, count: number) => command({action: 'import-long', statement, count}),
   /** Creates or replaces a statement with these settings. */
   putStatement: (s: ServerStatement) =>
     command({

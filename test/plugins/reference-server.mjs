@@ -6,6 +6,7 @@
 //   resume           answer again on the same port and database → {url}
 //   put-statement    create or replace a statement: {statement: StatementInput}
 //   pending          {statement} → the items waiting for moderation
+//   import-long      {statement, count} a new statement with `count` listed signatories
 import {register} from 'tsx/esm/api';
 
 export function referenceServerPlugin() {
@@ -68,6 +69,16 @@ export function referenceServerPlugin() {
         case 'put-statement':
           await state.store.putStatement(payload.statement);
           return {};
+        case 'import-long': {
+          const {statement, count} = payload;
+          const signatories = Array.from({length: count}, (_, i) => ({
+            id: `s${i + 1}`, position: i + 1, name: `Person ${i + 1}`, kind: 'individual', signed_at: '2026-11-02T10:00:00Z',
+          }));
+          const input = {id: statement, content: {title: `Statement ${statement}`, body: '<p>Text.</p>', notes: []},
+            signatories_open: true, comments_open: true, moderation: 'none', email_required: false, goal: null};
+          await state.store.importDocument(input, {signatories, comments: []});
+          return {};
+        }
         case 'pending':
           return JSON.parse(JSON.stringify(await state.store.pending(payload.statement)));
         default:
