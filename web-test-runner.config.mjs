@@ -20,6 +20,13 @@ export default {
       },
     }),
   ],
+  // A test's own limit. Hooks that await the shared reference server give it
+  // longer (test/helpers/reference-server.ts SERVER_START_TIMEOUT).
   testFramework: {config: {timeout: 10000}},
+  // On a busy machine a browser page can take a while to start or finish a
+  // file: these are ceilings for conditions, not waits.
+  browserStartTimeout: 120000,
+  testsStartTimeout: 120000,
+  testsFinishTimeout: 600000,
     testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
 };

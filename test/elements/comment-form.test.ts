@@ -2,13 +2,13 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/elements/comment-form/comment-form.js';
 import type {CommentForm} from '../../src/elements/comment-form/comment-form.js';
-import {referenceServer, visibleComments} from '../helpers/reference-server.js';
+import {referenceServer, referenceServerPerSuite, visibleComments} from '../helpers/reference-server.js';
 
 const shadow = (el: CommentForm) => el.shadowRoot!;
 const field = (el: CommentForm, id: string) => shadow(el).querySelector<HTMLInputElement>(`#${id}`)!;
 const submitButton = (el: CommentForm) => shadow(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!;
 
-async function form(endpoint: string, statement = 'wren-river', parentId?: string): Promise<CommentForm> {
+async function form(endpoint: string, statement: string, parentId?: string): Promise<CommentForm> {
   const el = await fixture<CommentForm>(
     html`<comment-form lang="en" endpoint=${endpoint} statement=${statement} parent-id=${parentId ?? ''}></comment-form>`
   );
@@ -17,15 +17,12 @@ async function form(endpoint: string, statement = 'wren-river', parentId?: strin
 }
 
 describe('<comment-form> against the reference server', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await referenceServer.start();
-  });
+  const server = referenceServerPerSuite();
   beforeEach(() => localStorage.clear());
 
   it('posts a reply by keyboard alone, with a live character count', async () => {
-    const before = await visibleComments(endpoint, 'wren-river');
-    const el = await form(endpoint, 'wren-river', 'c1');
+    const before = await visibleComments(server.endpoint, server.statement);
+    const el = await form(server.endpoint, server.statement, 'c1');
     await expect(el).to.be.accessible();
     field(el, 'body').focus();
     await sendKeys({type: 'I agree.'});
@@ -40,12 +37,12 @@ describe('<comment-form> against the reference server', () => {
     expect(detail.status).to.equal('published');
     expect(detail.comment).to.include({parentId: 'c1', body: 'I agree.'});
     expect(JSON.stringify(detail)).not.to.contain('ruth@example.org');
-    expect(await visibleComments(endpoint, 'wren-river')).to.equal(before + 1);
+    expect(await visibleComments(server.endpoint, server.statement)).to.equal(before + 1);
   });
 
   it('says a comment awaits approval where the statement is moderated', async () => {
-    await referenceServer.putStatement({id: 'moderated', moderation: 'pre'});
-    const el = await form(endpoint, 'moderated');
+    const moderated = await referenceServer.putStatement({id: 'moderated', moderation: 'pre'});
+    const el = await form(server.endpoint, moderated);
     field(el, 'body').focus();
     await sendKeys({type: 'Held for review'});
     field(el, 'name').focus();
@@ -54,11 +51,11 @@ describe('<comment-form> against the reference server', () => {
     submitButton(el).click();
     expect((await posted).detail.status).to.equal('pending');
     await waitUntil(() => shadow(el).querySelector('[role="status"]')?.textContent?.includes('awaiting approval'));
-    expect(await visibleComments(endpoint, 'moderated')).to.equal(0);
+    expect(await visibleComments(server.endpoint, moderated)).to.equal(0);
   });
 
   it('shows missing fields at the fields, focusing the first', async () => {
-    const el = await form(endpoint);
+    const el = await form(server.endpoint, server.statement);
     submitButton(el).click();
     await waitUntil(() => field(el, 'body').getAttribute('aria-invalid') === 'true');
     expect(field(el, 'name').getAttribute('aria-invalid')).to.equal('true');
@@ -68,13 +65,13 @@ describe('<comment-form> against the reference server', () => {
 
   it('keeps line breaks in a body but refuses other control characters, as the server does', async () => {
     for (const [body, valid] of [['Two\nlines', true], ['Bell\u0007', false], ['\u200b\u200d', false]] as const) {
-      const server = await fetch(`${endpoint}/statements/wren-river/comments`, {
+      const answer = await fetch(`${server.endpoint}/statements/${server.statement}/comments`, {
         method: 'POST',
         headers: {'Content-Type': 'application/json'},
         body: JSON.stringify({parent_id: null, author: {name: 'Ana'}, body}),
       });
-      expect(server.status, `server on ${JSON.stringify(body)}`).to.equal(valid ? 201 : 422);
-      const el = await form(endpoint);
+      expect(answer.status, `server on ${JSON.stringify(body)}`).to.equal(valid ? 201 : 422);
+      const el = await form(server.endpoint, server.statement);
       for (const [id, value] of [['name', 'Ana'], ['body', body]]) {
         field(el, id).value = value;
         field(el, id).dispatchEvent(new Event('input'));
@@ -89,7 +86,7 @@ describe('<comment-form> against the reference server', () => {
   });
 
   it('says when the comment a reply answers is gone, keeping the text', async () => {
-    const el = await form(endpoint, 'wren-river', 'no-such-comment');
+    const el = await form(server.endpoint, server.statement, 'no-such-comment');
     field(el, 'body').focus();
     await sendKeys({type: 'Hello?'});
     field(el, 'name').focus();
@@ -104,7 +101,7 @@ describe('<comment-form> against the reference server', () => {
   });
 
   it('cancels a reply form with Escape', async () => {
-    const el = await form(endpoint, 'wren-river', 'c1');
+    const el = await form(server.endpoint, server.statement, 'c1');
     field(el, 'name').focus();
     const cancelled = oneEvent(el, 'undersigned-cancel');
     await sendKeys({press: 'Escape'});
@@ -112,8 +109,8 @@ describe('<comment-form> against the reference server', () => {
   });
 
   it('says comments are closed instead of showing the form', async () => {
-    await referenceServer.putStatement({id: 'quiet', comments_open: false});
-    const el = await form(endpoint, 'quiet');
+    const quiet = await referenceServer.putStatement({id: 'quiet', comments_open: false});
+    const el = await form(server.endpoint, quiet);
     expect(shadow(el).querySelector('form')).to.equal(null);
     expect(shadow(el).textContent).to.contain('Comments are closed.');
   });

@@ -3,13 +3,13 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../src/elements/sign-form/sign-form.js';
 import type {SignForm} from '../../src/elements/sign-form/sign-form.js';
 import {FakeEndpoint, wireStatement} from '../helpers/fake-endpoint.js';
-import {listedSignatories, referenceServer} from '../helpers/reference-server.js';
+import {listedSignatories, referenceServer, SERVER_START_TIMEOUT} from '../helpers/reference-server.js';
 
 const shadow = (el: SignForm) => el.shadowRoot!;
 const field = (el: SignForm, id: string) => shadow(el).querySelector<HTMLInputElement>(`#${id}`)!;
 const submitButton = (el: SignForm) => shadow(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!;
 
-async function form(endpoint: string, statement = 'wren-river'): Promise<SignForm> {
+async function form(endpoint: string, statement: string): Promise<SignForm> {
   const el = await fixture<SignForm>(html`<sign-form lang="en" endpoint=${endpoint} statement=${statement}></sign-form>`);
   await waitUntil(() => shadow(el).querySelector('form, [part~="closed"]'), 'the form did not appear');
   return el;
@@ -22,14 +22,16 @@ async function type(el: SignForm, id: string, text: string): Promise<void> {
 
 describe('<sign-form> against the reference server', () => {
   let endpoint: string;
-  before(async () => {
-    endpoint = await referenceServer.start();
+  let demo: string;
+  before(async function () {
+    this.timeout(SERVER_START_TIMEOUT);
+    ({endpoint, statement: demo} = await referenceServer.start());
   });
   beforeEach(() => localStorage.clear());
 
   it('signs end to end from the keyboard alone, announces it and fires undersigned-sign', async () => {
-    const before = await listedSignatories(endpoint, 'wren-river');
-    const el = await form(endpoint);
+    const before = await listedSignatories(endpoint, demo);
+    const el = await form(endpoint, demo);
     await expect(el).to.be.accessible();
     // Keyboard only: type in the name, Tab through the kind radios to the later fields.
     field(el, 'name').focus();
@@ -51,11 +53,11 @@ describe('<sign-form> against the reference server', () => {
     const status = shadow(el).querySelector('[role="status"]')!;
     await waitUntil(() => status.textContent?.includes('your name has been added'), 'no confirmation');
     expect(field(el, 'name').value).to.equal('');
-    expect(await listedSignatories(endpoint, 'wren-river')).to.equal(before + 1);
+    expect(await listedSignatories(endpoint, demo)).to.equal(before + 1);
   });
 
   it('shows what is missing at its field, focuses it, and sends nothing', async () => {
-    const el = await form(endpoint);
+    const el = await form(endpoint, demo);
     await type(el, 'email', 'not-an-address');
     submitButton(el).click();
     await waitUntil(() => field(el, 'name').getAttribute('aria-invalid') === 'true');
@@ -77,13 +79,13 @@ describe('<sign-form> against the reference server', () => {
     ];
     for (const c of cases) {
       const values = {name: 'Ana', email: '', [c.field]: c.value};
-      const server = await fetch(`${endpoint}/statements/wren-river/signatories`, {
+      const server = await fetch(`${endpoint}/statements/${demo}/signatories`, {
         method: 'POST',
         headers: {'Content-Type': 'application/json'},
         body: JSON.stringify({...values, email: values.email || undefined, kind: 'individual', public: false}),
       });
       expect(server.status, `server on ${c.field} ${JSON.stringify(c.value)}`).to.equal(c.valid ? 201 : 422);
-      const el = await form(endpoint);
+      const el = await form(endpoint, demo);
       for (const [id, value] of Object.entries(values)) {
         field(el, id).value = value;
         field(el, id).dispatchEvent(new Event('input'));
@@ -99,19 +101,19 @@ describe('<sign-form> against the reference server', () => {
   });
 
   it('records one signature for a double click', async () => {
-    const before = await listedSignatories(endpoint, 'wren-river');
-    const el = await form(endpoint);
+    const before = await listedSignatories(endpoint, demo);
+    const el = await form(endpoint, demo);
     await type(el, 'name', 'Double Clicker');
     const signed = oneEvent(el, 'undersigned-sign');
     submitButton(el).click();
     submitButton(el).click();
     await signed;
-    expect(await listedSignatories(endpoint, 'wren-river')).to.equal(before + 1);
+    expect(await listedSignatories(endpoint, demo)).to.equal(before + 1);
   });
 
   it('keeps the form filled while the server is down, and a retry after it is back records exactly one', async () => {
-    const before = await listedSignatories(endpoint, 'wren-river');
-    const el = await form(endpoint);
+    const before = await listedSignatories(endpoint, demo);
+    const el = await form(endpoint, demo);
     await type(el, 'name', 'Patient Person');
     await referenceServer.stop();
     try {
@@ -126,11 +128,11 @@ describe('<sign-form> against the reference server', () => {
     const signed = oneEvent(el, 'undersigned-sign');
     submitButton(el).click();
     await signed;
-    expect(await listedSignatories(endpoint, 'wren-river')).to.equal(before + 1);
+    expect(await listedSignatories(endpoint, demo)).to.equal(before + 1);
   });
 
   it('records exactly one when the server took it but the answer was lost, and the reader retries', async () => {
-    const before = await listedSignatories(endpoint, 'wren-river');
+    const before = await listedSignatories(endpoint, demo);
     const realFetch = window.fetch;
     const keys: (string | null)[] = [];
     // Every attempt reaches the server; the first three answers are lost on the way back.
@@ -144,7 +146,7 @@ describe('<sign-form> against the reference server', () => {
       return response;
     };
     try {
-      const el = await form(endpoint);
+      const el = await form(endpoint, demo);
       await type(el, 'name', 'Lost Answer');
       const failed = oneEvent(el, 'undersigned-error');
       submitButton(el).click();
@@ -157,39 +159,40 @@ describe('<sign-form> against the reference server', () => {
     }
     expect(keys).to.have.length(4);
     expect(new Set(keys).size).to.equal(1);
-    expect(await listedSignatories(endpoint, 'wren-river')).to.equal(before + 1);
+    expect(await listedSignatories(endpoint, demo)).to.equal(before + 1);
   });
 
   it('keeps a draft across a reload of the page until the server confirms it', async () => {
-    const first = await form(endpoint);
+    const first = await form(endpoint, demo);
     await type(first, 'name', 'Draft Keeper');
     await type(first, 'location', 'Lyon');
     first.remove();
-    const second = await form(endpoint);
+    const second = await form(endpoint, demo);
     expect(field(second, 'name').value).to.equal('Draft Keeper');
     expect(field(second, 'location').value).to.equal('Lyon');
   });
 
   it('says signing is closed instead of showing the form', async () => {
-    await referenceServer.putStatement({id: 'closed-letter', signatories_open: false});
-    const el = await form(endpoint, 'closed-letter');
+    const closed = await referenceServer.putStatement({id: 'closed-letter', signatories_open: false});
+    const el = await form(endpoint, closed);
     expect(shadow(el).querySelector('form')).to.equal(null);
     expect(shadow(el).textContent).to.contain('Signing is closed.');
   });
 
   it('asks for an e-mail address where the statement requires one', async () => {
-    await referenceServer.putStatement({id: 'email-letter', email_required: true});
-    const el = await form(endpoint, 'email-letter');
+    const strict = await referenceServer.putStatement({id: 'email-letter', email_required: true});
+    const el = await form(endpoint, strict);
     await type(el, 'name', 'No Mail');
     submitButton(el).click();
     await waitUntil(() => shadow(el).querySelector('#email-error'));
     expect(field(el, 'email').required).to.equal(true);
   });
 
-  it('says when to try again after too many attempts', async () => {
+  it('says when to try again after too many attempts', async function () {
+    this.timeout(SERVER_START_TIMEOUT);
     const limited = await referenceServer.start({rateLimit: 1});
     try {
-      const el = await form(limited);
+      const el = await form(limited.endpoint, limited.statement);
       await type(el, 'name', 'First');
       const signed = oneEvent(el, 'undersigned-sign');
       submitButton(el).click();
@@ -199,7 +202,7 @@ describe('<sign-form> against the reference server', () => {
       await waitUntil(() => shadow(el).querySelector('[role="alert"]')?.textContent?.includes('Try again in'));
       expect(field(el, 'name').value).to.equal('Second');
     } finally {
-      endpoint = await referenceServer.start();
+      ({endpoint, statement: demo} = await referenceServer.start());
     }
   });
 });

@@ -55,8 +55,8 @@ describe('under a strict Content-Security-Policy', () => {
   it('renders every element against a live endpoint, and a signature goes through', async function () {
     // A fresh reference server (an in-memory PostgreSQL), a page and a write: slow on a busy machine.
     this.timeout(30000);
-    const endpoint = await referenceServer.start();
-    page = await openPage(`/test/embed/pages/csp-live.html?endpoint=${encodeURIComponent(endpoint)}`);
+    const {endpoint, statement} = await referenceServer.start();
+    page = await openPage(`/test/embed/pages/csp-live.html?endpoint=${encodeURIComponent(endpoint)}&statement=${encodeURIComponent(statement)}`);
     const {doc} = page;
     await deepWait(doc, 'statement-card', '[part=body] p');
     await deepWait(doc, 'signatory-list', '[part=item]');

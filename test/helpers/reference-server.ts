@@ -16,22 +16,43 @@ export interface ServerStatement {
   email_required?: boolean;
 }
 
+/** What a test file talks to: the API base URL and its own copy of the demo statement. */
+export interface ReferenceRun {
+  endpoint: string;
+  /** A fresh copy of the demo statement (`wren-river`'s text, signatories and comments c1…), this file's alone. */
+  statement: string;
+}
+
+const run = async (action: 'start' | 'resume', options: {rateLimit?: number} = {}): Promise<ReferenceRun> => {
+  const {url, statement} = await command<{url: string; statement: string}>({action, ...options});
+  return {endpoint: `${url}/v1`, statement};
+};
+
+/**
+ * Starting waits for the run's one shared database, which opens once per
+ * test run and can take a while on a busy machine: hooks that start give it
+ * this long (a condition awaited, not a fixed wait).
+ */
+export const SERVER_START_TIMEOUT = 60_000;
+
 export const referenceServer = {
-  /** A fresh database holding the demo statement (`wren-river`); returns the API base URL. */
-  async start(options: {rateLimit?: number} = {}): Promise<string> {
-    const {url} = await command<{url: string}>({action: 'start', ...options});
-    return `${url}/v1`;
-  },
+  /**
+   * This file's server, on a fresh copy of the demo statement. The database
+   * is shared by the whole run; statements are per file, so tests stay independent.
+   */
+  start: (options: {rateLimit?: number} = {}) => run('start', options),
+  /** Stops answering (data kept), to test what readers see while the server is down. */
   stop: () => command({action: 'stop'}),
-  async resume(): Promise<string> {
-    const {url} = await command<{url: string}>({action: 'resume'});
-    return `${url}/v1`;
+  /** Answers again on the same port and data. */
+  resume: () => run('resume'),
+  /** A new statement listing `count` people, "Person 1" … at positions 1 … `count`; returns its id (unique to this file). */
+  async importLong(statement: string, count: number): Promise<string> {
+    const {id} = await command<{id: string}>({action: 'import-long', statement, count});
+    return id;
   },
-  /** A new statement listing `count` people, "Person 1" … at positions 1 … `count`. */
-  importLong: (statement: string, count: number) => command({action: 'import-long', statement, count}),
-  /** Creates or replaces a statement with these settings. */
-  putStatement: (s: ServerStatement) =>
-    command({
+  /** Creates or replaces a statement with these settings; returns its id (made unique to this file). */
+  async putStatement(s: ServerStatement): Promise<string> {
+    const {id} = await command<{id: string}>({
       action: 'put-statement',
       statement: {
         signatories_open: true,
@@ -42,8 +63,23 @@ export const referenceServer = {
         ...s,
         content: {title: `Statement ${s.id}`, body: '<p>Text.</p>', notes: []},
       },
-    }),
+    });
+    return id;
+  },
 };
+
+/**
+ * Starts this file's reference server before the enclosing describe()'s
+ * tests; read the fields inside tests.
+ */
+export function referenceServerPerSuite(options: {rateLimit?: number} = {}): ReferenceRun {
+  const ctx: ReferenceRun = {endpoint: '', statement: ''};
+  before(async function () {
+    this.timeout(SERVER_START_TIMEOUT);
+    Object.assign(ctx, await referenceServer.start(options));
+  });
+  return ctx;
+}
 
 /** A page's `total`, asked past the browser's HTTP cache (GETs are cacheable for a few seconds). */
 async function total(url: string): Promise<number> {

@@ -4,7 +4,7 @@ import '../../src/elements/statement-card/statement-card.js';
 import '../../src/elements/comment-thread/comment-thread.js';
 import type {CommentThread} from '../../src/elements/comment-thread/comment-thread.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
-import {referenceServer, visibleComments} from '../helpers/reference-server.js';
+import {referenceServer, referenceServerPerSuite, visibleComments} from '../helpers/reference-server.js';
 
 const threadOf = (card: StatementCard) => card.querySelector('comment-thread') as CommentThread;
 const $ = <T extends Element = HTMLElement>(thread: CommentThread, selector: string) =>
@@ -12,7 +12,7 @@ const $ = <T extends Element = HTMLElement>(thread: CommentThread, selector: str
 /** The open reply form's shadow root. */
 const replyForm = (thread: CommentThread) => $(thread, 'comment-form[parent-id]')?.shadowRoot ?? null;
 
-async function page(endpoint: string, statement = 'wren-river'): Promise<CommentThread> {
+async function page(endpoint: string, statement: string): Promise<CommentThread> {
   const card = await fixture<StatementCard>(html`<statement-card lang="en" endpoint=${endpoint} statement=${statement}>
     <comment-thread></comment-thread>
   </statement-card>`);
@@ -29,14 +29,11 @@ function focused(): Element | null {
 }
 
 describe('the discussion, end to end against the reference server', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await referenceServer.start();
-  });
+  const server = referenceServerPerSuite();
   beforeEach(() => localStorage.clear());
 
   it('opens one reply form at a time; Escape closes it and returns focus to its Reply button', async () => {
-    const thread = await page(endpoint);
+    const thread = await page(server.endpoint, server.statement);
     await waitUntil(() => $(thread, '[part="reply-button"]'), 'no Reply buttons');
     const replyButtons = () => [...thread.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="reply-button"]')];
     replyButtons()[0].focus();
@@ -53,8 +50,8 @@ describe('the discussion, end to end against the reference server', () => {
   });
 
   it('posts a reply by keyboard, which appears under the comment it answers, and updates the count', async () => {
-    const before = await visibleComments(endpoint, 'wren-river');
-    const thread = await page(endpoint);
+    const before = await visibleComments(server.endpoint, server.statement);
+    const thread = await page(server.endpoint, server.statement);
     const heading = () => $(thread, '[part="heading"]')!.textContent!.trim();
     expect(heading()).to.equal(`${before} comments`);
     await waitUntil(() => $(thread, '[part="reply-button"]'), 'no Reply buttons');
@@ -78,12 +75,12 @@ describe('the discussion, end to end against the reference server', () => {
     expect(parentItem.contains(reply)).to.equal(true);
     expect(heading()).to.equal(`${before + 1} comments`);
     expect($(thread, '[role="status"][aria-live]')!.textContent).to.contain('Your comment has been posted.');
-    expect(await visibleComments(endpoint, 'wren-river')).to.equal(before + 1);
+    expect(await visibleComments(server.endpoint, server.statement)).to.equal(before + 1);
   });
 
   it('marks a held comment as awaiting approval, for its author only, across a reload', async () => {
-    await referenceServer.putStatement({id: 'held', moderation: 'pre'});
-    const thread = await page(endpoint, 'held');
+    const held = await referenceServer.putStatement({id: 'held', moderation: 'pre'});
+    const thread = await page(server.endpoint, held);
     const form = $(thread, 'comment-form:not([parent-id])')!.shadowRoot!;
     (form.querySelector('textarea') as HTMLTextAreaElement).focus();
     await sendKeys({type: 'Please approve me.'});
@@ -96,9 +93,9 @@ describe('the discussion, end to end against the reference server', () => {
     expect($(thread, '[part="pending"]')!.textContent).to.contain('Awaiting approval');
     // Not "0 comments" above it: the author sees their own comment counted.
     expect($(thread, '[part="heading"]')!.textContent!.trim()).to.equal('1 comment');
-    expect(await visibleComments(endpoint, 'held')).to.equal(0);
+    expect(await visibleComments(server.endpoint, held)).to.equal(0);
     // The author's browser still shows it after a reload; the server shows nobody else.
-    const again = await page(endpoint, 'held');
+    const again = await page(server.endpoint, held);
     await waitUntil(() => $(again, '[part="pending"]'), 'the held comment was not kept');
   });
 });

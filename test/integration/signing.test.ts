@@ -4,21 +4,18 @@ import '../../src/elements/statement-card/statement-card.js';
 import '../../src/elements/signatory-list/signatory-list.js';
 import type {SignatoryList} from '../../src/elements/signatory-list/signatory-list.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
-import {listedSignatories, referenceServer} from '../helpers/reference-server.js';
+import {listedSignatories, referenceServerPerSuite} from '../helpers/reference-server.js';
 
 const $ = (list: SignatoryList, selector: string) => list.shadowRoot!.querySelector<HTMLElement>(selector);
 const signForm = (list: SignatoryList) => $(list, 'sign-form')?.shadowRoot?.querySelector('form') ?? null;
 
 describe('signing, end to end against the reference server', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await referenceServer.start();
-  });
+  const server = referenceServerPerSuite();
   beforeEach(() => localStorage.clear());
 
   it('signs from the list inside a card: the count goes up and the new name is listed last', async () => {
-    const before = await listedSignatories(endpoint, 'wren-river');
-    const card = await fixture<StatementCard>(html`<statement-card lang="en" endpoint=${endpoint} statement="wren-river">
+    const before = await listedSignatories(server.endpoint, server.statement);
+    const card = await fixture<StatementCard>(html`<statement-card lang="en" endpoint=${server.endpoint} statement=${server.statement}>
       <signatory-list page-size="200"></signatory-list>
     </statement-card>`);
     const list = card.querySelector('signatory-list')!;
@@ -45,7 +42,7 @@ describe('signing, end to end against the reference server', () => {
     expect(last.textContent).to.contain('Lotte Brandt');
     expect(last.getAttribute('data-position')).to.equal(String(detail.signatory.position));
     expect(unlisted()).to.equal(unlistedBefore);
-    expect(await listedSignatories(endpoint, 'wren-river')).to.equal(before + 1);
+    expect(await listedSignatories(server.endpoint, server.statement)).to.equal(before + 1);
   });
 
   it('shows no form for a static document', async () => {

@@ -3,7 +3,8 @@
 // carry a strict Content-Security-Policy header (a header, not a <meta>,
 // because that is what real sites send). `?endpoint=<absolute URL>` fills
 // the page's {{endpoint}} placeholders and allows that origin in
-// connect-src, as a site embedding a live endpoint would.
+// connect-src, as a site embedding a live endpoint would; `?statement=` fills
+// {{statement}}.
 import {readFile} from 'node:fs/promises';
 
 const PAGES = '/test/embed/pages/';
@@ -35,6 +36,8 @@ export function embedPagesPlugin() {
         policy.push(`connect-src 'self' ${url.origin}`);
         body = body.replaceAll('{{endpoint}}', escapeAttribute(url.href));
       }
+      const statement = context.query.statement;
+      if (typeof statement === 'string') body = body.replaceAll('{{statement}}', escapeAttribute(statement));
       const headers = {'Cache-Control': 'no-store'};
       if (name.startsWith('csp-')) headers['Content-Security-Policy'] = policy.join('; ');
       return {body, type: 'html', headers};

@@ -1,13 +1,27 @@
 // A web-test-runner plugin that runs the real reference server for browser
 // tests of the write path. Tests drive it with
-// `executeServerCommand('reference-server', {action, ...})`:
-//   start            a fresh in-memory database with the demo statement → {url}
-//   stop             stop answering (the database is kept)
-//   resume           answer again on the same port and database → {url}
+// `executeServerCommand('reference-server', {action, ...})` (through
+// test/helpers/reference-server.ts):
+//   start            a fresh copy of the demo statement and a server for this
+//                    test file → {url, statement}; `rateLimit` per server
+//   stop             this file's server stops answering (its data is kept)
+//   resume           answer again on the same port → {url, statement}
 //   put-statement    create or replace a statement: {statement: StatementInput}
+//                    → {id}, the id made unique to this file
 //   pending          {statement} → the items waiting for moderation
-//   import-long      {statement, count} a new statement with `count` listed signatories
+//   import-long      {statement, count} a new statement listing `count` people
+//                    ("Person 1" … at positions 1 …) → {id}, made unique to this file
+//
+// Opening PGlite and migrating it takes seconds (more on a busy machine), so
+// the run opens ONE in-memory store, as soon as the test server starts, and
+// shares it. Each test file (a wtr session) gets its own HTTP listener on
+// it (stop/resume and rate limits stay per file) and its own statements:
+// every id it names is suffixed with the file's tag, so files running at
+// the same time never count each other's signatures.
+import {fileURLToPath} from 'node:url';
 import {register} from 'tsx/esm/api';
+
+const DEMO = new URL('../../demo/data/statement.json', import.meta.url);
 
 export function referenceServerPlugin() {
   let lib;
@@ -18,76 +32,88 @@ export function referenceServerPlugin() {
     }
     return lib;
   };
+  let storePromise;
+  const sharedStore = () => (storePromise ??= load().then(({openStore}) => openStore({dataDir: 'memory'})));
 
-  // Test files run concurrently: each (a test session) gets its own server
-  // and database, so one file's start never closes another's store.
   const sessions = new Map();
+  let sessionCount = 0;
   const stateOf = (id) => {
-    if (!sessions.has(id)) sessions.set(id, {server: undefined, store: undefined, port: 0, rateLimit: false});
+    if (!sessions.has(id)) sessions.set(id, {server: undefined, port: 0, rateLimit: false, tag: `t${++sessionCount}`, starts: 0, statement: ''});
     return sessions.get(id);
   };
+  /** The id this session uses for `id`: unique within the run. */
+  const scoped = (state, id) => `${id}-${state.tag}`;
+
   const listen = async (state) => {
     const {startServer} = await load();
-    state.server = await startServer({port: state.port, store: state.store, seed: false, rateLimit: state.rateLimit, staticRoot: null});
+    state.server = await startServer({port: state.port, store: await sharedStore(), seed: false, rateLimit: state.rateLimit, staticRoot: null});
     state.port = state.server.port;
-    return {url: state.server.url};
+    return {url: state.server.url, statement: state.statement};
   };
   const stop = async (state) => {
     const {server} = state;
     state.server = undefined;
     if (server) await server.close();
   };
-  const close = async (state) => {
-    await stop(state);
-    const {store} = state;
-    state.store = undefined;
-    await store?.close();
+  /** A fresh copy of demo/data/statement.json (signatories, comments c1…) under a new id. */
+  const copyDemo = async (state) => {
+    const store = await sharedStore();
+    const {readDocument} = await import('../../server/src/seed.ts');
+    const {input, signatories, comments} = readDocument(fileURLToPath(DEMO));
+    const id = scoped(state, `${input.id}-${++state.starts}`);
+    await store.importDocument({...input, id}, {signatories, comments});
+    return id;
   };
 
   return {
     name: 'reference-server',
+    serverStart() {
+      // Warm the store while the browser starts: the first file then waits less.
+      sharedStore().catch(() => {});
+    },
     async executeCommand({command, payload, session}) {
       if (command !== 'reference-server') return undefined;
-      const {openStore, startServer} = await load();
       const state = stateOf(session.id);
       switch (payload.action) {
-        case 'start': {
-          await close(state);
-          state.store = await openStore({dataDir: 'memory'});
+        case 'start':
+          await stop(state);
           state.rateLimit = payload.rateLimit ?? false;
           state.port = 0;
-          // A seeding start, then a plain listen, so resume reuses the store.
-          const seeded = await startServer({port: 0, store: state.store, seed: true, rateLimit: state.rateLimit, staticRoot: null});
-          await seeded.close();
+          state.statement = await copyDemo(state);
           return listen(state);
-        }
         case 'stop':
           await stop(state);
           return {};
         case 'resume':
           return listen(state);
-        case 'put-statement':
-          await state.store.putStatement(payload.statement);
-          return {};
+        case 'put-statement': {
+          const id = scoped(state, payload.statement.id);
+          await (await sharedStore()).putStatement({...payload.statement, id});
+          return {id};
+        }
         case 'import-long': {
-          const {statement, count} = payload;
+          const {count} = payload;
+          const id = scoped(state, payload.statement);
           const signatories = Array.from({length: count}, (_, i) => ({
             id: `s${i + 1}`, position: i + 1, name: `Person ${i + 1}`, kind: 'individual', signed_at: '2026-11-02T10:00:00Z',
           }));
-          const input = {id: statement, content: {title: `Statement ${statement}`, body: '<p>Text.</p>', notes: []},
+          const input = {id, content: {title: `Statement ${id}`, body: '<p>Text.</p>', notes: []},
             signatories_open: true, comments_open: true, moderation: 'none', email_required: false, goal: null};
-          await state.store.importDocument(input, {signatories, comments: []});
-          return {};
+          await (await sharedStore()).importDocument(input, {signatories, comments: []});
+          return {id};
         }
         case 'pending':
-          return JSON.parse(JSON.stringify(await state.store.pending(payload.statement)));
+          return JSON.parse(JSON.stringify(await (await sharedStore()).pending(payload.statement)));
         default:
           throw new Error(`reference-server: unknown action ${payload.action}`);
       }
     },
     async serverStop() {
-      await Promise.all([...sessions.values()].map(close));
+      await Promise.all([...sessions.values()].map(stop));
       sessions.clear();
+      const store = await storePromise?.catch(() => undefined);
+      storePromise = undefined;
+      await store?.close();
     },
   };
 }
