@@ -4,6 +4,7 @@ import '../../src/elements/signatory-list/signatory-list.js';
 import '../../src/elements/statement-card/statement-card.js';
 import type {SignatoryList} from '../../src/elements/signatory-list/signatory-list.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
+import {$, $$, outer, quiet, settled, shadow, text, texts} from '../helpers/dom.js';
 import {FakeEndpoint, wireOrganizations, wireStatement, type Fault, type WireSignatory} from '../helpers/fake-endpoint.js';
 
 declare global {
@@ -29,14 +30,8 @@ function wirePeople(n: number, from = 1): WireSignatory[] {
 /** Three organisations, then two people: positions 1–5. */
 const mixed = () => [...wireOrganizations(3), ...wirePeople(2, 4)];
 
-const shadow = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
-/** An element's markup, or undefined: failures then print markup (a failing assertion on an element itself stalls the runner). */
-const outer = (el: Element, selector: string) => $(el, selector)?.outerHTML;
-const text = (el: Element, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim();
-const names = (el: Element) => $$(el, '[part="name"]').map((n) => n.textContent!.trim());
-const numbers = (el: Element) => $$(el, '[part="number"]').map((n) => n.textContent!.trim());
+const names = (el: Element) => texts(el, '[part="name"]');
+const numbers = (el: Element) => texts(el, '[part="number"]');
 
 async function list(attrs: {statement?: string; pageSize?: number; lang?: string} = {}): Promise<SignatoryList> {
   return fixture<SignatoryList>(html`<signatory-list
@@ -45,10 +40,6 @@ async function list(attrs: {statement?: string; pageSize?: number; lang?: string
     lang=${attrs.lang ?? 'en'}
     page-size=${attrs.pageSize ?? 50}
   ></signatory-list>`);
-}
-
-async function settled(el: Element): Promise<void> {
-  await waitUntil(() => $(el, '[part="list"], [part="empty"], [part="error"]'), 'the list did not settle');
 }
 
 /** Types into the search box like a reader (the box must have focus first). */
@@ -330,6 +321,8 @@ describe('<signatory-list>', () => {
       const row = items(el)[0].getBoundingClientRect().height;
       box.scrollTop = index * row;
       await waitUntil(() => $(el, `[part~="item"][aria-posinset="${index + 1}"]`), `row ${index + 1} did not render`);
+      // The window may still grow or shrink to the viewport: count nodes once it is still.
+      await quiet(el);
     }
     /** A static document of `n` people, positions left to the document's order. */
     function staticDoc(n: number, extra: (s: WireSignatory, i: number) => WireSignatory = (s) => s): string {
