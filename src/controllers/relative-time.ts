@@ -46,8 +46,3 @@ export class RelativeTimeController implements ReactiveController {
     if (hosts.size === 0) stop();
   }
 }
-
-/** For tests: how many hosts the shared timer serves, and whether it runs. */
-export function relativeTimeState(): {hosts: number; running: boolean} {
-  return {hosts: hosts.size, running: timer !== undefined};
-}

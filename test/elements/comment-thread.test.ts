@@ -1,10 +1,10 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import {relativeTimeState} from '../../src/controllers/relative-time.js';
 import '../../src/elements/comment-thread/comment-thread.js';
 import '../../src/elements/statement-card/statement-card.js';
 import type {CommentThread} from '../../src/elements/comment-thread/comment-thread.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
+import {installClock, type FakeClock} from '../helpers/clock.js';
 import {FakeEndpoint, wireStatement, type WireComment} from '../helpers/fake-endpoint.js';
 
 declare global {
@@ -203,12 +203,42 @@ describe('<comment-thread>', () => {
     expect(article(el, 'Dated.')!.textContent).to.contain('(edited)');
   });
 
-  it('keeps its relative dates fresh through the shared timer while connected', async () => {
-    const before = relativeTimeState().hosts;
-    const el = await thread();
-    expect(relativeTimeState()).to.deep.equal({hosts: before + 1, running: true});
-    el.remove();
-    expect(relativeTimeState().hosts).to.equal(before);
+  describe('relative dates, on a fake clock', () => {
+    let clock: FakeClock;
+    const MINUTE = 60_000;
+    const minutesAgo = (n: number) => new Date(Date.now() - n * MINUTE).toISOString();
+    const timeOf = (el: Element, body: string) => article(el, body)!.querySelector('time[part="time"]')!.textContent!.trim();
+    // Installed before the thread connects, so the shared timer runs on it.
+    beforeEach(() => (clock = installClock()));
+    afterEach(() => clock.uninstall());
+
+    it('re-renders "2 minutes ago" as "3 minutes ago" when a minute passes', async () => {
+      api.data.comments = [comment('m1', null, 'Ana', 'Just now-ish.', minutesAgo(2))];
+      const el = await thread();
+      await settled(el);
+      expect(timeOf(el, 'Just now-ish.')).to.equal('2 minutes ago');
+      clock.advance(MINUTE);
+      await waitUntil(() => timeOf(el, 'Just now-ish.') === '3 minutes ago', `still ${timeOf(el, 'Just now-ish.')}`, {timeout: 5000});
+    });
+
+    it('refreshes the comments below the first screenful too, while idle', async () => {
+      api.data.comments = Array.from({length: 45}, (_, i) => comment(`q${i}`, null, `P${i}`, `Comment ${i}`, minutesAgo(2)));
+      const el = await thread({pageSize: 50});
+      await settled(el);
+      await waitUntil(() => article(el, 'Comment 44'), 'the last run did not render', {timeout: 5000});
+      expect(timeOf(el, 'Comment 44')).to.equal('2 minutes ago');
+      clock.advance(MINUTE);
+      await waitUntil(() => timeOf(el, 'Comment 0') === '3 minutes ago', 'the first screenful did not refresh', {timeout: 5000});
+      await waitUntil(() => timeOf(el, 'Comment 44') === '3 minutes ago', 'a later run did not refresh', {timeout: 5000});
+    });
+
+    it('stops the timer when the thread leaves the page', async () => {
+      const el = await thread();
+      await settled(el);
+      expect(clock.intervals).to.equal(1);
+      el.remove();
+      expect(clock.intervals).to.equal(0);
+    });
   });
 
   it('works from the keyboard: sort with the arrow keys, load more with Enter', async () => {

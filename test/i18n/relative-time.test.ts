@@ -1,6 +1,6 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {LitElement} from 'lit';
-import {RELATIVE_TIME_INTERVAL, RelativeTimeController, relativeTimeState} from '../../src/controllers/relative-time.js';
+import {RELATIVE_TIME_INTERVAL, RelativeTimeController} from '../../src/controllers/relative-time.js';
 
 class TimeProbe extends LitElement {
   readonly time = new RelativeTimeController(this);
@@ -37,16 +37,20 @@ describe('RelativeTimeController', () => {
     const wrap = await fixture(html`<div><time-probe></time-probe><time-probe></time-probe><time-probe></time-probe></div>`);
     expect(intervals).to.have.length(1);
     expect(intervals[0]!.ms).to.equal(RELATIVE_TIME_INTERVAL);
-    expect(relativeTimeState()).to.deep.equal({hosts: 3, running: true});
 
     const probes = [...wrap.querySelectorAll('time-probe')];
     probes[0]!.remove();
     probes[1]!.remove();
-    expect(relativeTimeState()).to.deep.equal({hosts: 1, running: true});
     expect(cleared).to.equal(0);
-    probes[2]!.remove();
-    expect(relativeTimeState()).to.deep.equal({hosts: 0, running: false});
+    // The last one still re-renders on a tick; once it leaves, the timer stops.
+    const last = probes[2] as TimeProbe;
+    const renders = last.renders;
+    intervals[0]!.fn();
+    await last.updateComplete;
+    expect(last.renders).to.equal(renders + 1);
+    last.remove();
     expect(cleared).to.equal(1);
+    expect(intervals).to.have.length(1);
   });
 
   it('asks every connected host to re-render on each tick', async () => {
