@@ -5,6 +5,8 @@ import '../../src/elements/statement-card/statement-card.js';
 import type {CommentThread} from '../../src/elements/comment-thread/comment-thread.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
 import {installClock, type FakeClock} from '../helpers/clock.js';
+import {$, $$, settled, shadow} from '../helpers/dom.js';
+import {threadHarness} from '../helpers/harness.js';
 import {FakeEndpoint, wireStatement, type WireComment} from '../helpers/fake-endpoint.js';
 
 declare global {
@@ -39,14 +41,9 @@ function chain(depth: number): WireComment[] {
   );
 }
 
-const shadow = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
 /** The comment article whose body reads `body`. */
-const article = (el: Element, body: string) =>
-  $$(el, 'article[part="comment"]').find((a) => a.querySelector('[part="body"]')?.textContent?.trim() === body);
-const rootBodies = (el: Element) =>
-  $$(el, '[part="list"] > li > article').map((a) => a.querySelector('[part="body"]')!.textContent!.trim());
+const article = (el: Element, body: string) => threadHarness(el).comment(body);
+const rootBodies = (el: Element) => threadHarness(el).rootBodies();
 
 async function thread(attrs: {sort?: string; pageSize?: number; maxDepth?: number; lang?: string} = {}): Promise<CommentThread> {
   return fixture<CommentThread>(html`<comment-thread
@@ -57,10 +54,6 @@ async function thread(attrs: {sort?: string; pageSize?: number; maxDepth?: numbe
     page-size=${attrs.pageSize ?? 20}
     max-depth=${attrs.maxDepth ?? 3}
   ></comment-thread>`);
-}
-
-async function settled(el: Element): Promise<void> {
-  await waitUntil(() => $(el, '[part="list"], [part="empty"], [part="error"]'), 'the thread did not settle');
 }
 
 describe('<comment-thread>', () => {

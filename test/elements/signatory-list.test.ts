@@ -4,7 +4,8 @@ import '../../src/elements/signatory-list/signatory-list.js';
 import '../../src/elements/statement-card/statement-card.js';
 import type {SignatoryList} from '../../src/elements/signatory-list/signatory-list.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
-import {$, $$, outer, quiet, settled, shadow, text, texts} from '../helpers/dom.js';
+import {$, $$, outer, quiet, settled, shadow, text} from '../helpers/dom.js';
+import {listHarness} from '../helpers/harness.js';
 import {FakeEndpoint, wireOrganizations, wireStatement, type Fault, type WireSignatory} from '../helpers/fake-endpoint.js';
 
 declare global {
@@ -30,8 +31,8 @@ function wirePeople(n: number, from = 1): WireSignatory[] {
 /** Three organisations, then two people: positions 1–5. */
 const mixed = () => [...wireOrganizations(3), ...wirePeople(2, 4)];
 
-const names = (el: Element) => texts(el, '[part="name"]');
-const numbers = (el: Element) => texts(el, '[part="number"]');
+const names = (el: Element) => listHarness(el).names();
+const numbers = (el: Element) => listHarness(el).numbers();
 
 async function list(attrs: {statement?: string; pageSize?: number; lang?: string} = {}): Promise<SignatoryList> {
   return fixture<SignatoryList>(html`<signatory-list
@@ -42,11 +43,8 @@ async function list(attrs: {statement?: string; pageSize?: number; lang?: string
   ></signatory-list>`);
 }
 
-/** Types into the search box like a reader (the box must have focus first). */
-async function typeSearch(el: Element, value: string): Promise<void> {
-  $<HTMLInputElement>(el, '[part="search-input"]')!.focus();
-  await sendKeys({type: value});
-}
+/** Types into the search box like a reader. */
+const typeSearch = (el: Element, value: string) => listHarness(el).type(value);
 
 describe('<signatory-list>', () => {
   let api: FakeEndpoint;
@@ -222,8 +220,8 @@ describe('<signatory-list>', () => {
       expect(searches.map((r) => r.url.searchParams.get('q'))).to.deep.equal(['org 53']);
       expect(numbers(el)).to.deep.equal(['53']);
       expect($(el, '[part="item"]')!.getAttribute('value')).to.equal('53');
-      expect(text(el, '.results')).to.equal('1 result');
-      expect($(el, '.results')!.getAttribute('role')).to.equal('status');
+      expect(listHarness(el).results()).to.equal('1 result');
+      expect($(el, '[role="status"]')!.getAttribute('role')).to.equal('status');
       // The heading still counts everyone.
       expect(text(el, '[part="heading"]')).to.equal('60 have signed');
       await expect(el).to.be.accessible();
@@ -237,7 +235,7 @@ describe('<signatory-list>', () => {
       await sendKeys({press: 'Enter'});
       await waitUntil(() => lastRequest().url.searchParams.get('q') === 'professor', 'Enter did not search', {interval: 5});
       expect(performance.now() - before).to.be.lessThan(240);
-      await waitUntil(() => names(el).length === 5 && text(el, '.results') === '5 results', 'the matches did not show');
+      await waitUntil(() => names(el).length === 5 && listHarness(el).results() === '5 results', 'the matches did not show');
       expect(numbers(el)).to.deep.equal(['56', '57', '58', '59', '60']);
       // No second request when the typing pause would have ended.
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -246,7 +244,7 @@ describe('<signatory-list>', () => {
       await sendKeys({press: 'Escape'});
       await waitUntil(() => names(el).length === 50, 'clearing did not restore the list');
       expect(lastRequest().url.searchParams.has('q')).to.equal(false);
-      expect(text(el, '.results')).to.equal('');
+      expect(listHarness(el).results()).to.equal('');
     });
 
     it('says that nothing matches, which is not “no one has signed”', async () => {
@@ -256,7 +254,7 @@ describe('<signatory-list>', () => {
       await sendKeys({press: 'Enter'});
       await waitUntil(() => $(el, '[part="empty"]'), 'no empty state');
       expect(text(el, '[part="empty"]')).to.equal('No signatories match “zzz”.');
-      expect(text(el, '.results')).to.equal('0 results');
+      expect(listHarness(el).results()).to.equal('0 results');
       // The box stays, with what the reader typed.
       expect($<HTMLInputElement>(el, '[part="search-input"]')!.value).to.equal('zzz');
       await expect(el).to.be.accessible();
@@ -279,7 +277,7 @@ describe('<signatory-list>', () => {
     await waitUntil(() => names(el).join() === 'Person 4,Person 5', 'the people filter did not apply');
     expect(lastRequest().url.searchParams.get('kind')).to.equal('individual');
     expect(numbers(el)).to.deep.equal(['4', '5']);
-    expect(text(el, '.results')).to.equal('2 results');
+    expect(listHarness(el).results()).to.equal('2 results');
     expect(text(el, '[part="heading"]')).to.equal('5 have signed');
     await expect(el).to.be.accessible();
     radios[0].click();
@@ -300,7 +298,7 @@ describe('<signatory-list>', () => {
       expect(names(el)).to.deep.equal(['Org 1', 'Org 2']);
       await typeSearch(el, 'LYON');
       await sendKeys({press: 'Enter'});
-      await waitUntil(() => text(el, '.results') === '3 results', 'the static search did not run');
+      await waitUntil(() => listHarness(el).results() === '3 results', 'the static search did not run');
       expect(names(el)).to.deep.equal(['Org 2', 'Person 4']);
       // Positions come from the document's order.
       expect(numbers(el)).to.deep.equal(['2', '4']);
@@ -473,11 +471,11 @@ describe('<signatory-list>', () => {
         expect(items(el).length).to.be.within(5, 60);
         await typeSearch(el, 'person 42424');
         await sendKeys({press: 'Enter'});
-        await waitUntil(() => text(el, '.results') === '1 result', 'the search did not run');
+        await waitUntil(() => listHarness(el).results() === '1 result', 'the search did not run');
         location.hash = '#signatory-87654';
         await waitUntil(() => (shadow(el).activeElement as HTMLElement | null)?.dataset.position === '87654', 'the hashchange was not followed');
         expect($<HTMLInputElement>(el, '[part="search-input"]')!.value).to.equal('');
-        expect(text(el, '.results')).to.equal('');
+        expect(listHarness(el).results()).to.equal('');
         expect(shadow(el).activeElement!.getAttribute('aria-posinset')).to.equal('87654');
         expect(items(el).length).to.be.within(5, 60);
         expect(api.requests).to.have.length(0);
@@ -494,7 +492,7 @@ describe('<signatory-list>', () => {
         expect(text(el, '[part="heading"]')).to.equal('100,000 people have signed');
         await typeSearch(el, 'ZOE ØDEGAARD');
         await sendKeys({press: 'Enter'});
-        await waitUntil(() => text(el, '.results') === '1 result', 'the search did not find the accented name');
+        await waitUntil(() => listHarness(el).results() === '1 result', 'the search did not find the accented name');
         expect(names(el)).to.deep.equal(['Zoë Ødegaard']);
         expect(numbers(el)).to.deep.equal(['77,777']);
         await sendKeys({press: 'Escape'});
@@ -502,7 +500,7 @@ describe('<signatory-list>', () => {
         await sendKeys({press: 'Enter'});
         // Each word anywhere: every “Person N” whose N holds 9999 (9999, 19999 … 99999), in order.
         const matching = Array.from({length: 100_000}, (_, i) => i + 1).filter((n) => String(n).includes('9999'));
-        await waitUntil(() => text(el, '.results') === `${matching.length} results`, 'the second search did not run');
+        await waitUntil(() => listHarness(el).results() === `${matching.length} results`, 'the second search did not run');
         expect(numbers(el)).to.deep.equal(matching.map((n) => n.toLocaleString('en')));
       } finally {
         URL.revokeObjectURL(src);

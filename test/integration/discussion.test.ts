@@ -4,20 +4,20 @@ import '../../src/elements/statement-card/statement-card.js';
 import '../../src/elements/comment-thread/comment-thread.js';
 import type {CommentThread} from '../../src/elements/comment-thread/comment-thread.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
+import {$, settled, waitFor} from '../helpers/dom.js';
+import {threadHarness} from '../helpers/harness.js';
 import {referenceServer, referenceServerPerSuite, visibleComments} from '../helpers/reference-server.js';
 
 const threadOf = (card: StatementCard) => card.querySelector('comment-thread') as CommentThread;
-const $ = <T extends Element = HTMLElement>(thread: CommentThread, selector: string) =>
-  thread.shadowRoot!.querySelector<T & Element>(selector);
 /** The open reply form's shadow root. */
-const replyForm = (thread: CommentThread) => $(thread, 'comment-form[parent-id]')?.shadowRoot ?? null;
+const replyForm = (thread: CommentThread) => threadHarness(thread).replyForm();
 
 async function page(endpoint: string, statement: string): Promise<CommentThread> {
   const card = await fixture<StatementCard>(html`<statement-card lang="en" endpoint=${endpoint} statement=${statement}>
     <comment-thread></comment-thread>
   </statement-card>`);
   const thread = threadOf(card);
-  await waitUntil(() => $(thread, '[part="list"], [part="empty"]'), 'the thread did not load');
+  await settled(thread);
   return thread;
 }
 
@@ -76,6 +76,18 @@ describe('the discussion, end to end against the reference server', () => {
     expect(heading()).to.equal(`${before + 1} comments`);
     expect($(thread, '[role="status"][aria-live]')!.textContent).to.contain('Your comment has been posted.');
     expect(await visibleComments(server.endpoint, server.statement)).to.equal(before + 1);
+  });
+
+  it('nests a reply to a reply one level deeper', async () => {
+    const thread = threadHarness(await page(server.endpoint, server.statement));
+    const parent = thread.rootBodies()[0]!;
+    await thread.reply(parent, 'First answer.', 'Ana');
+    await waitFor(() => thread.comment('First answer.'), 'the reply is not shown');
+    await thread.reply('First answer.', 'Answer to the answer.', 'Ben');
+    await waitFor(() => thread.comment('Answer to the answer.'), 'the second reply is not shown');
+    const item = (body: string) => thread.comment(body)!.closest('li')!;
+    expect(item(parent).contains(item('First answer.'))).to.equal(true);
+    expect(item('First answer.').contains(item('Answer to the answer.'))).to.equal(true);
   });
 
   it('marks a held comment as awaiting approval, for its author only, across a reload', async () => {
