@@ -3,8 +3,8 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../src/elements/comment-form/comment-form.js';
 import type {CommentForm} from '../../src/elements/comment-form/comment-form.js';
 import {referenceServer, referenceServerPerSuite, visibleComments} from '../helpers/reference-server.js';
+import {shadow} from '../helpers/dom.js';
 
-const shadow = (el: CommentForm) => el.shadowRoot!;
 const field = (el: CommentForm, id: string) => shadow(el).querySelector<HTMLInputElement>(`#${id}`)!;
 const submitButton = (el: CommentForm) => shadow(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!;
 

@@ -4,8 +4,8 @@ import '../../src/elements/sign-form/sign-form.js';
 import type {SignForm} from '../../src/elements/sign-form/sign-form.js';
 import {FakeEndpoint, wireStatement} from '../helpers/fake-endpoint.js';
 import {listedSignatories, referenceServer, SERVER_START_TIMEOUT} from '../helpers/reference-server.js';
+import {shadow} from '../helpers/dom.js';
 
-const shadow = (el: SignForm) => el.shadowRoot!;
 const field = (el: SignForm, id: string) => shadow(el).querySelector<HTMLInputElement>(`#${id}`)!;
 const submitButton = (el: SignForm) => shadow(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!;
 

@@ -2,11 +2,11 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/elements/statement-card/statement-card.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
 import {FakeEndpoint, wireStatement} from '../helpers/fake-endpoint.js';
+import {shadow} from '../helpers/dom.js';
 
 // Progressive enhancement: a publisher's server-rendered content inside the
 // card, and the schema.org JSON-LD the card writes for search engines.
 
-const shadow = (el: StatementCard) => el.shadowRoot!;
 const shown = (node: Element) => node.checkVisibility() && node.getBoundingClientRect().height > 0;
 const jsonLd = () => [...document.head.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"][data-undersigned]')];
 

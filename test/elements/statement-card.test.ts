@@ -2,6 +2,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/elements/statement-card/statement-card.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
 import {FakeEndpoint, wireStatement} from '../helpers/fake-endpoint.js';
+import {shadow, text as textOf} from '../helpers/dom.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -11,8 +12,7 @@ declare global {
   }
 }
 
-const shadow = (el: StatementCard) => el.shadowRoot!;
-const text = (el: StatementCard, selector: string) => shadow(el).querySelector(selector)?.textContent?.trim() ?? '';
+const text = (el: StatementCard, selector: string) => textOf(el, selector) ?? '';
 
 async function card(attrs: {endpoint?: string; statement?: string; lang?: string} = {}): Promise<StatementCard> {
   return fixture<StatementCard>(html`<statement-card
