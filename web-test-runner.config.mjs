@@ -1,7 +1,7 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {embedPagesPlugin} from './test/plugins/embed-pages.mjs';
-import {referenceServerPlugin} from './test/plugins/reference-server.mjs';
+import {referenceServerPlugin, referenceServerProxy} from './test/plugins/reference-server.mjs';
 
 // Tests drive the system Chromium: no test tool may download a browser here.
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -10,6 +10,8 @@ export default {
   // test/node runs under node's test runner (npm run test:package).
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: {exportConditions: ['development']},
+  // /ref/<port>/… reaches a test's reference server from the page's own origin (the console's tests).
+  middleware: [referenceServerProxy],
   plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}), referenceServerPlugin(), embedPagesPlugin()],
   browsers: [
     chromeLauncher({

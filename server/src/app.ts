@@ -3,6 +3,7 @@ import {Hono} from 'hono';
 import {adminRoutes} from './admin-routes.ts';
 import type {AppConfig} from './config.ts';
 import {compressResponses} from './compress.ts';
+import {mountConsole} from './console-routes.ts';
 import {eventRoutes} from './event-routes.ts';
 import {problemResponse} from './http.ts';
 import {EventHub} from './live/event-hub.ts';
@@ -29,6 +30,7 @@ export function createApp(cfg: AppConfig, live: EventHub = new EventHub(cfg.stor
     app.get('/', serveStatic({root, path: 'demo/index.html'}));
     app.get('/demo/*', serveStatic({root}));
     app.get('/dist/*', serveStatic({root}));
+    mountConsole(app, root);
   }
 
   app.notFound(() => problemResponse(problem(404, 'No such route.').problem));

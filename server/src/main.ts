@@ -10,9 +10,6 @@ export async function main(): Promise<void> {
   const store = await openStore(env.databaseUrl ? {databaseUrl: env.databaseUrl} : {dataDir: env.dataDir});
   if (env.seedDemo && (await seedDemo(store))) console.log('Seeded the demo statement into the empty database.');
   const token = await resolveAdminToken(store, env.adminToken);
-  if (token.created) {
-    console.log(`\nAdmin token (printed once, keep it; "undersigned-server admin-token rotate" makes a new one):\n  ${token.created}\n`);
-  }
   const server = await listen({
     store,
     adminTokenHash: token.hash,
@@ -23,6 +20,11 @@ export async function main(): Promise<void> {
     log: (line) => console.log(line),
   }, env.port, env.hostname, true);
   const shown = server.url.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
+  console.log(`Console: ${shown}/admin — sign in with the admin token${token.created ? ' (printed once, keep it):' : ''}`);
+  if (token.created) console.log(`  ${token.created}`);
+  else if (env.adminToken) console.log('  (the ADMIN_TOKEN of the environment)');
+  else console.log('  (printed when the database was first started; lost? "undersigned-server admin-token rotate" makes a new one)');
+  // Last: harnesses wait for this line.
   console.log(`undersigned: ${shown} (demo), ${shown}/v1 (API), data: ${describeDatabase(env)}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -41,8 +41,13 @@ describe('the server process', () => {
   test('first start migrates, seeds, prints the admin token once, serves API and demo, logs each request', async () => {
     const s = await start();
     try {
-      token = /Admin token[^\n]*\n\s+(\S+)/.exec(s.output())?.[1] ?? '';
+      token = /admin token \(printed once[^\n]*\n\s+(\S+)/.exec(s.output())?.[1] ?? '';
       assert.ok(token.length >= 20, s.output());
+      assert.match(s.output(), new RegExp(`Console: ${s.url.replace('127.0.0.1', '(127.0.0.1|localhost)')}/admin`));
+      const consolePage = await request(`${s.url}/admin/`);
+      assert.equal(consolePage.status, 200);
+      assert.match(consolePage.headers.get('content-security-policy')!, /frame-ancestors 'none'/);
+      assert.equal((await request(`${s.url}/admin/console.js`)).status, 200);
       assert.match(s.output(), /Seeded the demo statement/);
       const st = await request(`${s.url}/v1/statements/wren-river`);
       assert.equal(st.status, 200);
@@ -82,7 +87,7 @@ describe('the server process', () => {
     }
     const again = await start();
     try {
-      assert.doesNotMatch(again.output(), /Admin token|Seeded/, 'the token is printed once; seeding happens once');
+      assert.doesNotMatch(again.output(), /printed once|Seeded/, 'the token is printed once; seeding happens once');
       const list = await request(`${again.url}/v1/statements/wren-river/signatories?limit=200`);
       assert.equal(list.json.total, 35);
       assert.deepEqual(list.json.items.slice(30).map((s: {id: string}) => s.id), ids);

@@ -11,6 +11,9 @@
 //   pending          {statement} → the items waiting for moderation
 //   import-long      {statement, count} a new statement listing `count` people
 //                    ("Person 1" … at positions 1 …) → {id}, made unique to this file
+// `start` takes {adminToken} to turn the admin routes on. Each running
+// server is also reachable through the test page's own origin at
+// /ref/<port>/…, as the console needs (same origin as the API it calls).
 //
 // Opening PGlite and migrating it takes seconds (more on a busy machine), so
 // the run opens ONE in-memory store, as soon as the test server starts, and
@@ -18,10 +21,33 @@
 // it (stop/resume and rate limits stay per file) and its own statements:
 // every id it names is suffixed with the file's tag, so files running at
 // the same time never count each other's signatures.
+import {request} from 'node:http';
 import {fileURLToPath} from 'node:url';
 import {register} from 'tsx/esm/api';
 
 const DEMO = new URL('../../demo/data/statement.json', import.meta.url);
+
+/** Ports of the servers running now: only those are proxied. */
+const listening = new Set();
+
+/** /ref/<port>/… goes to that running server, Host and Origin as the browser sent them. */
+export async function referenceServerProxy(ctx, next) {
+  const match = /^\/ref\/(\d+)(\/.*)$/.exec(ctx.url);
+  const port = match && Number(match[1]);
+  if (!match || !listening.has(port)) return next();
+  await new Promise((done, fail) => {
+    const out = request({host: '127.0.0.1', port, method: ctx.method, path: match[2], headers: ctx.req.headers}, (res) => {
+      ctx.respond = false;
+      ctx.res.writeHead(res.statusCode, res.headers);
+      res.pipe(ctx.res);
+      res.on('end', done);
+      res.on('error', fail);
+    });
+    out.on('error', fail);
+    ctx.req.pipe(out);
+  });
+}
+
 
 export function referenceServerPlugin() {
   let lib;
@@ -38,7 +64,7 @@ export function referenceServerPlugin() {
   const sessions = new Map();
   let sessionCount = 0;
   const stateOf = (id) => {
-    if (!sessions.has(id)) sessions.set(id, {server: undefined, port: 0, rateLimit: false, tag: `t${++sessionCount}`, starts: 0, statement: ''});
+    if (!sessions.has(id)) sessions.set(id, {server: undefined, port: 0, rateLimit: false, tag: `t${++sessionCount}`, starts: 0, statement: '', adminToken: undefined});
     return sessions.get(id);
   };
   /** The id this session uses for `id`: unique within the run. */
@@ -46,13 +72,15 @@ export function referenceServerPlugin() {
 
   const listen = async (state) => {
     const {startServer} = await load();
-    state.server = await startServer({port: state.port, store: await sharedStore(), seed: false, rateLimit: state.rateLimit, staticRoot: null});
+    state.server = await startServer({port: state.port, store: await sharedStore(), seed: false, rateLimit: state.rateLimit, adminToken: state.adminToken, staticRoot: null});
     state.port = state.server.port;
+    listening.add(state.port);
     return {url: state.server.url, statement: state.statement};
   };
   const stop = async (state) => {
     const {server} = state;
     state.server = undefined;
+    listening.delete(state.port);
     if (server) await server.close();
   };
   /** A fresh copy of demo/data/statement.json (signatories, comments c1…) under a new id. */
@@ -78,6 +106,7 @@ export function referenceServerPlugin() {
         case 'start':
           await stop(state);
           state.rateLimit = payload.rateLimit ?? false;
+          state.adminToken = payload.adminToken;
           state.port = 0;
           state.statement = await copyDemo(state);
           return listen(state);
