@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import type {RunningServer} from '../src/server.ts';
 import type {Store} from '../src/store/store.ts';
-import {ADMIN_TOKEN, admin, postJson, request, serve, uniqueId, type StoreFactory} from './helpers.ts';
+import {ADMIN_TOKEN, admin, closeServer, openServer, postJson, request, uniqueId, type StoreFactory} from './helpers.ts';
 
 /** The publisher's API (docs/contract.md "Admin"): the console uses only these routes. */
 export function adminSuite(label: string, factory: () => StoreFactory, skip: string | false = false): void {
@@ -12,17 +12,8 @@ export function adminSuite(label: string, factory: () => StoreFactory, skip: str
     let server: RunningServer;
     let api: string;
 
-    before(async () => {
-      db = factory();
-      store = await db.open();
-      server = await serve(store);
-      api = `${server.url}/v1`;
-    });
-    after(async () => {
-      await server?.close();
-      await store?.close();
-      await db?.dispose();
-    });
+    before(async () => void ({db, store, server, api} = await openServer(factory)));
+    after(() => closeServer({server, store, db}));
 
     async function statement(fields: Record<string, unknown> = {}): Promise<string> {
       const id = uniqueId();

@@ -102,23 +102,36 @@ export function admin(url: string, method: string, body?: unknown): Promise<Repl
   });
 }
 
+/** A fresh store from `factory`, and a server on it. */
+export interface TestServer {
+  db: StoreFactory;
+  store: Store;
+  server: RunningServer;
+  api: string;
+}
+
+export async function openServer(factory: () => StoreFactory, setup: (store: Store) => Promise<unknown> = async () => {}): Promise<TestServer> {
+  const db = factory();
+  const store = await db.open();
+  await setup(store);
+  const server = await serve(store);
+  return {db, store, server, api: `${server.url}/v1`};
+}
+
+/** Closes what openServer opened (any part may be missing when a before hook failed) and throws the database away. */
+export async function closeServer(t: Partial<TestServer>): Promise<void> {
+  await t.server?.close();
+  await t.store?.close();
+  await t.db?.dispose();
+}
+
 /**
  * A server on a fresh store for the enclosing describe(): opened before its
  * tests, closed and thrown away after them. Read the fields inside tests.
  */
 export function serverPerSuite(factory: () => StoreFactory, setup: (store: Store) => Promise<unknown> = async () => {}) {
-  const ctx = {} as {db: StoreFactory; store: Store; server: RunningServer; api: string};
-  before(async () => {
-    ctx.db = factory();
-    ctx.store = await ctx.db.open();
-    await setup(ctx.store);
-    ctx.server = await serve(ctx.store);
-    ctx.api = `${ctx.server.url}/v1`;
-  });
-  after(async () => {
-    await ctx.server?.close();
-    await ctx.store?.close();
-    await ctx.db?.dispose();
-  });
+  const ctx = {} as TestServer;
+  before(async () => void Object.assign(ctx, await openServer(factory, setup)));
+  after(() => closeServer(ctx));
   return ctx;
 }

@@ -3,7 +3,7 @@ import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import {after, before, describe, test} from 'node:test';
 import type {RunningServer} from '../src/server.ts';
 import type {Store} from '../src/store/store.ts';
-import {admin, postJson, request, serve, uniqueId, type StoreFactory} from './helpers.ts';
+import {admin, closeServer, openServer, postJson, request, serve, uniqueId, type StoreFactory} from './helpers.ts';
 import {openSse, type SseMessage, type SseStream} from './sse.ts';
 
 /**
@@ -18,18 +18,10 @@ export function liveSuite(label: string, factory: () => StoreFactory, skip: stri
     let api: string;
     const streams: SseStream[] = [];
 
-    before(async () => {
-      db = factory();
-      store = await db.open();
-      server = await serve(store);
-      api = `${server.url}/v1`;
-    });
-
+    before(async () => void ({db, store, server, api} = await openServer(factory)));
     after(async () => {
       for (const s of streams) s.close();
-      await server?.close();
-      await store?.close();
-      await db?.dispose();
+      await closeServer({server, store, db});
     });
 
     async function statement(settings: Record<string, unknown> = {}): Promise<string> {

@@ -4,7 +4,7 @@ import {after, before, describe, test} from 'node:test';
 import {DEMO_DOCUMENT, seedDemo} from '../src/seed.ts';
 import type {RunningServer} from '../src/server.ts';
 import type {Store} from '../src/store/store.ts';
-import {admin, postJson, request, serve, uniqueId, type StoreFactory} from './helpers.ts';
+import {admin, closeServer, openServer, postJson, request, serve, uniqueId, type StoreFactory} from './helpers.ts';
 
 /**
  * Contract v1 end to end over HTTP, against one store. pglite.test.ts and
@@ -17,19 +17,8 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
     let server: RunningServer;
     let api: string;
 
-    before(async () => {
-      db = factory();
-      store = await db.open();
-      await seedDemo(store);
-      server = await serve(store);
-      api = `${server.url}/v1`;
-    });
-
-    after(async () => {
-      await server?.close();
-      await store?.close();
-      await db?.dispose();
-    });
+    before(async () => void ({db, store, server, api} = await openServer(factory, seedDemo)));
+    after(() => closeServer({server, store, db}));
 
     /** A new statement with the given settings; returns its id. */
     async function statement(settings: Record<string, unknown> = {}): Promise<string> {

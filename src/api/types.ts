@@ -4,7 +4,7 @@
  * fields the server left out are `undefined`, never `null`. The wire's own
  * snake_case shapes, limits and rules are in src/contract.
  */
-import type {CommentSort, NewSignatory, SignatoryKind, WriteStatus} from '../contract/index.js';
+import type {CommentSort, NewSignatory, SignatoryFields, SignatoryKind, WriteStatus} from '../contract/index.js';
 
 export type {CommentSort, NewSignatory, SignatoryKind, WriteStatus};
 
@@ -47,15 +47,9 @@ export interface Statement {
   comments: {count: number; open: boolean};
 }
 
-export interface Signatory {
+export interface Signatory extends SignatoryFields {
   id: string;
   position?: number;
-  name: string;
-  kind: SignatoryKind;
-  organization?: string;
-  role?: string;
-  location?: string;
-  url?: string;
   signedAt?: string;
 }
 

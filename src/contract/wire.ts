@@ -47,15 +47,19 @@ export interface WireStatement extends Omit<StatementContent, 'notes'> {
   comments: {count: number; open: boolean};
 }
 
-export interface WireSignatory {
-  id: string;
-  position: number;
+/** What a signatory says about themself: the same fields in a signature, on the wire and in the widgets. */
+export interface SignatoryFields {
   name: string;
   kind: SignatoryKind;
   organization?: string;
   role?: string;
   location?: string;
   url?: string;
+}
+
+export interface WireSignatory extends SignatoryFields {
+  id: string;
+  position: number;
   signed_at: string;
 }
 
@@ -100,13 +104,7 @@ export interface WireLiveChange {
 }
 
 /** POST /statements/{id}/signatories. `website` is the honeypot: people leave it empty. */
-export interface NewSignatory {
-  name: string;
-  kind: SignatoryKind;
-  organization?: string;
-  role?: string;
-  location?: string;
-  url?: string;
+export interface NewSignatory extends SignatoryFields {
   email?: string;
   public: boolean;
   website?: string;

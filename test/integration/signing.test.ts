@@ -4,9 +4,9 @@ import '../../src/elements/statement-card/statement-card.js';
 import '../../src/elements/signatory-list/signatory-list.js';
 import type {SignatoryList} from '../../src/elements/signatory-list/signatory-list.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
+import {$} from '../helpers/dom.js';
 import {listedSignatories, referenceServerPerSuite} from '../helpers/reference-server.js';
 
-const $ = (list: SignatoryList, selector: string) => list.shadowRoot!.querySelector<HTMLElement>(selector);
 const signForm = (list: SignatoryList) => $(list, 'sign-form')?.shadowRoot?.querySelector('form') ?? null;
 
 describe('signing, end to end against the reference server', () => {
