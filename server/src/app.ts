@@ -1,3 +1,4 @@
+import type {ServerResponse} from 'node:http';
 import {serveStatic} from '@hono/node-server/serve-static';
 import {Hono} from 'hono';
 import {adminRoutes} from './admin-routes.ts';
@@ -7,6 +8,7 @@ import {mountConsole} from './console-routes.ts';
 import {eventRoutes} from './event-routes.ts';
 import {problemResponse} from './http.ts';
 import {EventHub} from './live/event-hub.ts';
+import {accessLine, errorLine} from './log.ts';
 import {problem, ProblemError} from './problem.ts';
 import {publicRoutes} from './public-routes.ts';
 
@@ -14,10 +16,21 @@ import {publicRoutes} from './public-routes.ts';
 export function createApp(cfg: AppConfig, live: EventHub = new EventHub(cfg.store)): Hono {
   const app = new Hono();
 
+  const format = cfg.logFormat ?? 'text';
   app.use('*', async (c, next) => {
     const start = performance.now();
+    const entry = (status: number, aborted = false) => cfg.log(accessLine(format, {
+      method: c.req.method, path: c.req.path, status, ms: Math.round(performance.now() - start), aborted,
+    }));
+    // The line says what the client was sent: read from the socket's response
+    // once it is done, not from what the handler returned.
+    const outgoing = (c.env as {outgoing?: ServerResponse} | undefined)?.outgoing;
+    outgoing?.once('close', () => entry(outgoing.statusCode, !outgoing.writableFinished));
     await next();
-    cfg.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - start)}ms`);
+    // Headers through the WHATWG checks here, so the socket writer never
+    // meets a value it refuses (it would answer 500 with the error's text).
+    void c.res.headers;
+    if (!outgoing) entry(c.res.status);
   });
 
   app.use('*', compressResponses());
@@ -34,9 +47,10 @@ export function createApp(cfg: AppConfig, live: EventHub = new EventHub(cfg.stor
   }
 
   app.notFound(() => problemResponse(problem(404, 'No such route.').problem));
-  app.onError((err) => {
+  app.onError((err, c) => {
     if (err instanceof ProblemError) return problemResponse(err.problem, err.headers);
-    console.error(err);
+    // The stack once, in the log; the client learns nothing of it.
+    cfg.log(errorLine(format, c.req.method, c.req.path, err), 'error');
     return problemResponse(problem(500, 'Something went wrong on our side.').problem);
   });
   return app;

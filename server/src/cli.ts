@@ -4,6 +4,7 @@ import {signatoriesCsv} from './csv.ts';
 import {readEnv} from './env.ts';
 import {sha256} from './http.ts';
 import {main} from './main.ts';
+import {escapeControls} from './log.ts';
 import {ProblemError} from './problem.ts';
 import {readDocument} from './seed.ts';
 import {staticDocument} from './static-document.ts';
@@ -61,7 +62,7 @@ export async function cli(args: string[]): Promise<number> {
     return done ? 0 : 1;
   }
   if (cmd === 'statement' && sub === 'list') {
-    for (const st of await withStore((s) => s.listStatements())) console.log(`${st.id}\t${st.title}`);
+    for (const st of await withStore((s) => s.listStatements())) console.log(`${st.id}\t${escapeControls(st.title)}`);
     return 0;
   }
   if (cmd === 'export' && sub) {

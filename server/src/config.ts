@@ -1,3 +1,4 @@
+import type {LogFormat, LogSink} from './log.ts';
 import type {Store} from './store/store.ts';
 
 /** What the app is built from; main.ts reads it from the environment. */
@@ -13,6 +14,8 @@ export interface AppConfig {
   trustProxy: number;
   /** Directory holding demo/ and dist/; null serves no files. */
   staticRoot: string | null;
-  /** One line per request. */
-  log: (line: string) => void;
+  /** One line per request, and one per unexpected error (level 'error'). */
+  log: LogSink;
+  /** 'text' (default) or 'json': one JSON object a line. */
+  logFormat?: LogFormat;
 }

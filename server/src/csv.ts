@@ -5,9 +5,13 @@ import type {SignatoryRecord} from './store/store.ts';
 // A cell a spreadsheet would run as a formula gets a leading apostrophe.
 const FORMULA = /^[=+\-@\t\r]/;
 
+// Controls other than tab and line feed (ESC, BEL, CR, C1) would reach a terminal raw (`export` prints to one).
+const CONTROL = /[\0-\x08\x0b-\x1f\x7f-\x9f]/g;
+
 export function csvCell(value: string | number | boolean | null): string {
   let s = value === null ? '' : String(value);
   if (FORMULA.test(s)) s = `'${s}`;
+  s = s.replace(CONTROL, '\uFFFD');
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,4 +1,5 @@
 import {problem} from './problem.ts';
+import {isItemId} from './validation.ts';
 
 /** Opaque page cursors: base64url JSON, checked on the way back in. */
 
@@ -10,6 +11,13 @@ function decode(cursor: string): unknown {
   }
 }
 
+const MAX_INT = 2 ** 31 - 1;
+
+/** A time as this server writes it (toISOString of a stored date): years 0000–9999 only. */
+function isStoredTime(t: string): boolean {
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(t) && !Number.isNaN(Date.parse(t));
+}
+
 const invalid = () => problem(422, 'Invalid cursor.', {cursor: 'Not a cursor this server gave out.'});
 
 export function encodeSignatoryCursor(position: number): string {
@@ -18,7 +26,8 @@ export function encodeSignatoryCursor(position: number): string {
 
 export function decodeSignatoryCursor(cursor: string): number {
   const v = decode(cursor) as {p?: unknown} | undefined;
-  if (!v || !Number.isInteger(v.p) || (v.p as number) < 0) throw invalid();
+  // Positions are PostgreSQL integers: a larger one would fail in the query, not here.
+  if (!v || !Number.isInteger(v.p) || (v.p as number) < 0 || (v.p as number) > MAX_INT) throw invalid();
   return v.p as number;
 }
 
@@ -28,6 +37,6 @@ export function encodeCommentCursor(root: {created_at: Date; id: string}): strin
 
 export function decodeCommentCursor(cursor: string): {created_at: Date; id: string} {
   const v = decode(cursor) as {t?: unknown; i?: unknown} | undefined;
-  if (!v || typeof v.t !== 'string' || typeof v.i !== 'string' || Number.isNaN(Date.parse(v.t))) throw invalid();
+  if (!v || typeof v.t !== 'string' || !isItemId(v.i) || !isStoredTime(v.t)) throw invalid();
   return {created_at: new Date(v.t), id: v.i};
 }

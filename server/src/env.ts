@@ -1,3 +1,5 @@
+import type {LogFormat} from './log.ts';
+
 /** Settings from the environment (README "Reference server" lists them). */
 export interface EnvSettings {
   port: number;
@@ -10,6 +12,7 @@ export interface EnvSettings {
   trustProxy: number;
   /** Load the demo statement into an empty database. */
   seedDemo: boolean;
+  logFormat: LogFormat;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
@@ -32,7 +35,14 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
     rateLimit: rate === 0 ? false : rate,
     trustProxy: env.TRUST_PROXY === 'true' ? 1 : int('TRUST_PROXY', 0),
     seedDemo: env.SEED_DEMO !== '0' && env.SEED_DEMO !== 'false',
+    logFormat: logFormat(env.LOG_FORMAT),
   };
+}
+
+function logFormat(v: string | undefined): LogFormat {
+  if (v === undefined || v === '' || v === 'text') return 'text';
+  if (v === 'json') return 'json';
+  throw new Error(`LOG_FORMAT must be text or json, not "${v}"`);
 }
 
 /** Where the data lives, for log lines (never the password). */

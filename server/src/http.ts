@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import {isIP} from 'node:net';
 import type {Context} from 'hono';
 import {getConnInfo} from '@hono/node-server/conninfo';
 import {problem, type Problem} from './problem.ts';
@@ -60,13 +61,18 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 /**
  * The client's address. Behind `trustProxy` proxies, the address the
  * outermost trusted proxy saw, read from the right of X-Forwarded-For
- * (entries further left are whatever the client sent).
+ * (entries further left are whatever the client sent). Only a well-formed
+ * IP address counts; anything else falls back to the socket's peer, so a
+ * header value never becomes a limiter key. TRUST_PROXY must match the
+ * deployment: on a directly reachable server every client writes this
+ * header itself (README "Security notes").
  */
 export function clientIp(c: Context, trustProxy: number): string {
   if (trustProxy > 0) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const header = c.req.header('x-forwarded-for') ?? '';
+    const hops = header.length > 4096 ? [] : header.split(',').map((s) => s.trim()).filter(Boolean);
     const ip = hops[hops.length - trustProxy] ?? hops[0];
-    if (ip) return ip;
+    if (ip && isIP(ip)) return ip;
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';

@@ -17,7 +17,8 @@ export async function main(): Promise<void> {
     rateLimit: env.rateLimit,
     trustProxy: env.trustProxy,
     staticRoot: PROJECT_ROOT,
-    log: (line) => console.log(line),
+    log: (line, level) => (level === 'error' ? console.error(line) : console.log(line)),
+    logFormat: env.logFormat,
   }, env.port, env.hostname, true);
   const shown = server.url.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
   console.log(`Console: ${shown}/admin — sign in with the admin token${token.created ? ' (printed once, keep it):' : ''}`);

@@ -6,6 +6,7 @@ import {createApp} from './app.ts';
 import type {AppConfig} from './config.ts';
 import {sha256} from './http.ts';
 import {EventHub} from './live/event-hub.ts';
+import type {LogFormat, LogSink} from './log.ts';
 import {seedDemo} from './seed.ts';
 import {openStore} from './store/index.ts';
 import type {Store} from './store/store.ts';
@@ -33,7 +34,8 @@ export interface StartOptions {
   /** Serve demo/ and dist/ from this directory; null for none. Default: the repository. */
   staticRoot?: string | null;
   /** Where request lines go; default nowhere. */
-  log?: (line: string) => void;
+  log?: LogSink;
+  logFormat?: LogFormat;
   /** Use this store instead of opening one (it is not closed by close()). */
   store?: Store;
 }
@@ -68,6 +70,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     trustProxy: opts.trustProxy ?? 0,
     staticRoot: opts.staticRoot === undefined ? PROJECT_ROOT : opts.staticRoot,
     log: opts.log ?? (() => {}),
+    ...(opts.logFormat !== undefined && {logFormat: opts.logFormat}),
   };
   return listen(cfg, opts.port ?? 8787, opts.hostname ?? '127.0.0.1', ownStore);
 }

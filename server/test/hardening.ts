@@ -114,5 +114,54 @@ export function hardeningSuite(label: string, factory: () => StoreFactory, skip:
         await strict.close();
       }
     });
+
+    test('NUL and out-of-range values in ids, queries and cursors are a 404 or 422, never a 500', async () => {
+      const id = await statement();
+      await comment(id, {author: {name: 'Ana'}, body: 'Root'});
+      const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      const urls: [string, number][] = [
+        [`${ctx.api}/statements/a%00b`, 404],
+        [`${ctx.api}/statements/a%00b/comments`, 404],
+        [`${ctx.api}/statements/${id}/signatories?q=a%00b`, 422],
+        [`${ctx.api}/statements/${id}/signatories?cursor=${enc({p: 2 ** 31})}`, 422],
+        [`${ctx.api}/statements/${id}/comments?cursor=${enc({t: '+010000-01-01T00:00:00.000Z', i: 'c_x'})}`, 422],
+        [`${ctx.api}/statements/${id}/comments?cursor=${enc({t: '2025-01-01T00:00:00.000Z', i: 'c\u0000x'})}`, 422],
+      ];
+      for (const [url, status] of urls) assert.equal((await request(url)).status, status, url);
+      const reply = await comment(id, {author: {name: 'Ana'}, body: 'x', parent_id: 'c\u0000x'});
+      assert.equal(reply.status, 422);
+    });
+
+    test('behind TRUST_PROXY only a well-formed address is a client: junk X-Forwarded-For values share the peer\'s bucket', async () => {
+      const id = await statement();
+      const limited = await serve(ctx.store, {rateLimit: 2, trustProxy: 1});
+      try {
+        const statuses: number[] = [];
+        for (const xff of ['x'.repeat(8000), 'not-an-ip', '999.1.1.1', 'junk-3']) {
+          const res = await postJson(`${limited.url}/v1/statements/${id}/signatories`, {name: 'Ana', kind: 'individual'},
+            {'X-Forwarded-For': xff});
+          statuses.push(res.status);
+        }
+        assert.deepEqual(statuses, [201, 201, 429, 429]);
+        const real = await postJson(`${limited.url}/v1/statements/${id}/signatories`, {name: 'Bo', kind: 'individual'},
+          {'X-Forwarded-For': '203.0.113.9'});
+        assert.equal(real.status, 201);
+      } finally {
+        await limited.close();
+      }
+    });
+
+    test('an Idempotency-Key is forgotten after 24 hours', async () => {
+      const id = await statement();
+      const headers = {'Idempotency-Key': `k-${uniqueId()}`};
+      const url = `${ctx.api}/statements/${id}/signatories`;
+      assert.equal((await postJson(url, {name: 'Ana', kind: 'individual'}, headers)).status, 201);
+      assert.equal((await postJson(url, {name: 'Other', kind: 'individual'}, headers)).status, 422);
+      assert.equal(await ctx.store.pruneIdempotencyKeys(new Date(Date.now() + 23 * 3600_000)), 0);
+      assert.ok((await ctx.store.pruneIdempotencyKeys(new Date(Date.now() + 25 * 3600_000))) >= 1);
+      const again = await postJson(url, {name: 'Other', kind: 'individual'}, headers);
+      assert.equal(again.status, 201);
+      assert.equal(again.json.signatory.name, 'Other');
+    });
   });
 }

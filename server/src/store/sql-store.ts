@@ -30,6 +30,11 @@ const TABLE: Record<Kind, string> = {signatory: 'signatories', comment: 'comment
 /** The NOTIFY channel the event triggers (migration 030) write to. */
 const EVENT_CHANNEL = 'undersigned_events';
 const IMPORT_BATCH = 1000;
+/** How long an Idempotency-Key is remembered (README "Security notes"). */
+export const IDEMPOTENCY_HOURS = 24;
+/** Expired keys are deleted at most this often, a bounded batch at a time, by the writes themselves. */
+const PRUNE_EVERY_MS = 10 * 60_000;
+const PRUNE_BATCH = 5000;
 
 /** LIKE pattern matching `word` anywhere, with its own % _ \ taken literally. */
 function containsPattern(word: string): string {
@@ -43,7 +48,18 @@ class Discarded {
 
 /** The Store on any PostgreSQL (PGlite or a server): one set of SQL. */
 export class SqlStore implements Store {
+  private prunedAt = 0;
+
   constructor(private readonly db: Db) {}
+
+  async pruneIdempotencyKeys(now: Date = new Date()): Promise<number> {
+    const rows = await this.db.query(
+      `DELETE FROM idempotency_keys WHERE (statement_id, route, key) IN (
+         SELECT statement_id, route, key FROM idempotency_keys
+         WHERE created_at < $1::timestamptz - make_interval(hours => ${IDEMPOTENCY_HOURS}) LIMIT ${PRUNE_BATCH})
+       RETURNING key`, [now]);
+    return rows.length;
+  }
 
   async getStatement(id: string): Promise<StatementRecord | null> {
     // content as text: the two drivers parse json columns differently.
@@ -252,12 +268,20 @@ export class SqlStore implements Store {
     write: (tx: Queryable) => Promise<{status: number; body: string}>,
   ): Promise<StoredResponse> {
     if (mode.discard) idem = null;
+    if (idem && Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
+      this.prunedAt = Date.now();
+      await this.pruneIdempotencyKeys();
+    }
     try {
       return await this.db.transaction(async (tx) => {
         if (idem) {
+          // A key older than IDEMPOTENCY_HOURS is expired: the request is new again.
           const claimed = await tx.query(
             `INSERT INTO idempotency_keys (statement_id, route, key, request_hash) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING RETURNING key`,
+             ON CONFLICT (statement_id, route, key) DO UPDATE
+               SET request_hash = EXCLUDED.request_hash, status = NULL, response = NULL, created_at = now()
+               WHERE idempotency_keys.created_at < now() - make_interval(hours => ${IDEMPOTENCY_HOURS})
+             RETURNING key`,
             [statementId, route, idem.key, idem.requestHash],
           );
           if (!claimed.length) {

@@ -247,5 +247,10 @@ export interface Store {
    * (the listening connection came back): read what you follow again then.
    */
   watchEvents(onEvent: (statementId: string, seq: number) => void, onResync: () => void): Promise<() => Promise<void>>;
+  /**
+   * Deletes Idempotency-Keys older than 24 hours at `now` (a bounded batch);
+   * returns how many. Writes call it now and then; an expired key is new again either way.
+   */
+  pruneIdempotencyKeys(now?: Date): Promise<number>;
   close(): Promise<void>;
 }
