@@ -16,15 +16,20 @@ describe('the server process', () => {
   after(() => rmSync(dir, {recursive: true, force: true}));
 
   /** Starts the server and resolves once it prints its URL. */
-  function start(): Promise<{child: ChildProcess; url: string; output: () => string; exited: Promise<number | null>}> {
+  function start(): Promise<{
+    child: ChildProcess; url: string; output: () => string; logged: (re: RegExp) => Promise<void>; exited: Promise<number | null>;
+  }> {
     const child = spawn(process.execPath, [BIN], {env, stdio: ['ignore', 'pipe', 'pipe']});
     let out = '';
+    const logged = async (re: RegExp) => {
+      while (!re.test(out)) await new Promise((r) => child.stdout!.once('data', r));
+    };
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     return new Promise((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         out += chunk.toString();
         const m = /undersigned: (http:\/\/[^\s]+) \(demo\)/.exec(out);
-        if (m) resolve({child, url: m[1]!, output: () => out, exited});
+        if (m) resolve({child, url: m[1]!, output: () => out, logged, exited});
       };
       child.stdout!.on('data', onData);
       child.stderr!.on('data', onData);
@@ -60,8 +65,9 @@ describe('the server process', () => {
       assert.match(svg.headers.get('content-type')!, /image\/svg\+xml/);
       assert.equal((await request(`${s.url}/demo/data/statement.json`)).status, 200);
       assert.equal((await request(`${s.url}/v1/admin/statements`, {headers: {Authorization: `Bearer ${token}`}})).status, 200);
-      assert.match(s.output(), /^GET \/v1\/statements\/wren-river 200 \d+ms$/m);
-      assert.match(s.output(), /^GET \/v1\/admin\/statements 200 \d+ms$/m);
+      // A line is written once its response is done: wait for it, not a fixed time.
+      await s.logged(/^GET \/v1\/statements\/wren-river 200 \d+ms$/m);
+      await s.logged(/^GET \/v1\/admin\/statements 200 \d+ms$/m);
     } finally {
       s.child.kill('SIGTERM');
       assert.equal(await s.exited, 0, 'SIGTERM shuts down cleanly');

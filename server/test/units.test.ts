@@ -51,7 +51,7 @@ describe('environment', () => {
   test('defaults and parsing', () => {
     const d = readEnv({});
     assert.deepEqual(d, {port: 8787, hostname: undefined, dataDir: './.data', databaseUrl: undefined, adminToken: undefined,
-      allowedOrigins: null, rateLimit: 20, trustProxy: 0, seedDemo: true});
+      allowedOrigins: null, rateLimit: 20, trustProxy: 0, seedDemo: true, logFormat: 'text'});
     assert.equal(readEnv({SEED_DEMO: '0'}).seedDemo, false);
     const e = readEnv({PORT: '9000', ALLOWED_ORIGINS: 'https://a.example/, https://b.example', RATE_LIMIT_WRITES: '0', TRUST_PROXY: '2'});
     assert.equal(e.port, 9000);
@@ -60,5 +60,7 @@ describe('environment', () => {
     assert.equal(e.trustProxy, 2);
     assert.equal(readEnv({RATE_LIMIT_WRITES: 'off'}).rateLimit, false);
     assert.throws(() => readEnv({PORT: 'eighty'}), /PORT/);
+    assert.equal(readEnv({LOG_FORMAT: 'json'}).logFormat, 'json');
+    assert.throws(() => readEnv({LOG_FORMAT: 'xml'}), /LOG_FORMAT/);
   });
 });
