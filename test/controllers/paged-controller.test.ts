@@ -1,7 +1,8 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import {LitElement} from 'lit';
 import type {Page} from '../../src/api/index.js';
 import {PagedController} from '../../src/controllers/paged-controller.js';
+import {waitUntil} from '../helpers/dom.js';
 
 type Load = (cursor: string | null) => Promise<Page<string>>;
 

@@ -1,9 +1,9 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/elements/comment-form/comment-form.js';
 import type {CommentForm} from '../../src/elements/comment-form/comment-form.js';
 import {referenceServer, referenceServerPerSuite, visibleComments} from '../helpers/reference-server.js';
-import {shadow} from '../helpers/dom.js';
+import {shadow, waitUntil} from '../helpers/dom.js';
 
 const field = (el: CommentForm, id: string) => shadow(el).querySelector<HTMLInputElement>(`#${id}`)!;
 const submitButton = (el: CommentForm) => shadow(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!;

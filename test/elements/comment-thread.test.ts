@@ -1,11 +1,11 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/elements/comment-thread/comment-thread.js';
 import '../../src/elements/statement-card/statement-card.js';
 import type {CommentThread} from '../../src/elements/comment-thread/comment-thread.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
 import {installClock, type FakeClock} from '../helpers/clock.js';
-import {$, $$, settled, shadow} from '../helpers/dom.js';
+import {$, $$, settled, shadow, waitUntil} from '../helpers/dom.js';
 import {threadHarness} from '../helpers/harness.js';
 import {FakeEndpoint, wireStatement, type WireComment} from '../helpers/fake-endpoint.js';
 

@@ -1,7 +1,8 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/elements/comment-thread/comment-thread.js';
 import '../../src/elements/signatory-list/signatory-list.js';
 import {FakeEndpoint, wireOrganizations, wireStatement} from '../helpers/fake-endpoint.js';
+import {waitUntil} from '../helpers/dom.js';
 
 // A server-rendered first page inside <signatory-list> / <comment-thread>:
 // shown while loading and on error, hidden once the data shows.

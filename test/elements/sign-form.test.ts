@@ -1,10 +1,10 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/elements/sign-form/sign-form.js';
 import type {SignForm} from '../../src/elements/sign-form/sign-form.js';
 import {FakeEndpoint, wireStatement} from '../helpers/fake-endpoint.js';
 import {listedSignatories, referenceServer, SERVER_START_TIMEOUT} from '../helpers/reference-server.js';
-import {shadow} from '../helpers/dom.js';
+import {shadow, waitUntil} from '../helpers/dom.js';
 
 const field = (el: SignForm, id: string) => shadow(el).querySelector<HTMLInputElement>(`#${id}`)!;
 const submitButton = (el: SignForm) => shadow(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!;

@@ -1,10 +1,10 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys, setViewport} from '@web/test-runner-commands';
 import '../../src/elements/signatory-list/signatory-list.js';
 import '../../src/elements/statement-card/statement-card.js';
 import type {SignatoryList} from '../../src/elements/signatory-list/signatory-list.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
-import {$, $$, outer, quiet, settled, shadow, text} from '../helpers/dom.js';
+import {$, $$, outer, quiet, settled, shadow, text, waitUntil} from '../helpers/dom.js';
 import {listHarness} from '../helpers/harness.js';
 import {FakeEndpoint, wireOrganizations, wireStatement, type Fault, type WireSignatory} from '../helpers/fake-endpoint.js';
 

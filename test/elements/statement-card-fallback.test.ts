@@ -1,8 +1,8 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/elements/statement-card/statement-card.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
 import {FakeEndpoint, wireStatement} from '../helpers/fake-endpoint.js';
-import {shadow} from '../helpers/dom.js';
+import {shadow, waitUntil} from '../helpers/dom.js';
 
 // Progressive enhancement: a publisher's server-rendered content inside the
 // card, and the schema.org JSON-LD the card writes for search engines.

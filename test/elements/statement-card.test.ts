@@ -1,8 +1,8 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import '../../src/elements/statement-card/statement-card.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
 import {FakeEndpoint, wireStatement} from '../helpers/fake-endpoint.js';
-import {shadow, text as textOf} from '../helpers/dom.js';
+import {shadow, text as textOf, waitUntil} from '../helpers/dom.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 

@@ -1,9 +1,10 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import '../../src/elements/statement-card/statement-card.js';
 import '../../src/elements/signatory-list/signatory-list.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
 import {FakeEndpoint, wireOrganizations, wireStatement} from '../helpers/fake-endpoint.js';
+import {waitUntil} from '../helpers/dom.js';
 
 // The `theme` attribute: light or dark whatever the page and the reader's
 // preference, with the widgets inside the card following.

@@ -1,6 +1,7 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
 import {deep, deepWait, openPage, type EmbedFrame} from '../helpers/embed-frame.js';
 import {referenceServer} from '../helpers/reference-server.js';
+import {waitUntil} from '../helpers/dom.js';
 
 // The built bundle on pages served with the strict policy in
 // test/plugins/embed-pages.mjs (default-src 'self'; script-src 'self';

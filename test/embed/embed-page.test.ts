@@ -1,5 +1,6 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
 import {deepWait, openPage, type EmbedFrame} from '../helpers/embed-frame.js';
+import {waitUntil} from '../helpers/dom.js';
 
 // demo/embed.html, the embed-code page for editors: the options make the
 // snippet, the preview runs exactly that snippet, and Copy puts it on the

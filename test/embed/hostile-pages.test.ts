@@ -1,5 +1,6 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
 import {deep, deepWait, openPage, type EmbedFrame} from '../helpers/embed-frame.js';
+import {waitUntil} from '../helpers/dom.js';
 
 // The built bundle on host pages that fight it (test/embed/pages). What a
 // reader would notice is layout, so the tests read computed styles inside

@@ -2,7 +2,7 @@
  * Reading a component's shadow DOM the way tests need it: by part and role,
  * never by private class names. One copy for every test file.
  */
-import {nextFrame, waitUntil} from '@open-wc/testing';
+import {nextFrame, waitUntil as openWcWaitUntil} from '@open-wc/testing';
 
 /** The open shadow root of a component. */
 export const shadow = (el: Element): ShadowRoot => el.shadowRoot!;
@@ -31,7 +31,15 @@ export const outer = (el: Element, selector: string): string | undefined => $(el
  */
 export const CONDITION_TIMEOUT = 5000;
 
-/** waitUntil with the generous ceiling above. */
+/**
+ * @open-wc/testing's waitUntil, with the generous ceiling above instead of
+ * its 1 s (a busy machine renders a page slower than that). Tests import it
+ * from here under the same name; `options` still sets interval and timeout.
+ */
+export const waitUntil = (condition: () => unknown, message?: string, options: {interval?: number; timeout?: number} = {}): Promise<void> =>
+  openWcWaitUntil(condition, message, {timeout: CONDITION_TIMEOUT, ...options});
+
+/** waitUntil with a timeout as its third argument. */
 export const waitFor = (condition: () => unknown, message?: string, timeout = CONDITION_TIMEOUT): Promise<void> =>
   waitUntil(condition, message, {timeout});
 

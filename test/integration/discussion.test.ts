@@ -1,10 +1,10 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/elements/statement-card/statement-card.js';
 import '../../src/elements/comment-thread/comment-thread.js';
 import type {CommentThread} from '../../src/elements/comment-thread/comment-thread.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
-import {$, settled, waitFor} from '../helpers/dom.js';
+import {$, settled, waitFor, waitUntil} from '../helpers/dom.js';
 import {threadHarness} from '../helpers/harness.js';
 import {referenceServer, referenceServerPerSuite, visibleComments} from '../helpers/reference-server.js';
 

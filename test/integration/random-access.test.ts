@@ -1,7 +1,8 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/elements/signatory-list/signatory-list.js';
 import type {SignatoryList} from '../../src/elements/signatory-list/signatory-list.js';
 import {referenceServer} from '../helpers/reference-server.js';
+import {waitUntil} from '../helpers/dom.js';
 
 /** Requests the page made to a statement's signatories route. */
 const signatoryRequests = (statement: string) =>

@@ -1,10 +1,10 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/elements/statement-card/statement-card.js';
 import '../../src/elements/signatory-list/signatory-list.js';
 import type {SignatoryList} from '../../src/elements/signatory-list/signatory-list.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
-import {$} from '../helpers/dom.js';
+import {$, waitUntil} from '../helpers/dom.js';
 import {listedSignatories, referenceServerPerSuite} from '../helpers/reference-server.js';
 
 const signForm = (list: SignatoryList) => $(list, 'sign-form')?.shadowRoot?.querySelector('form') ?? null;
