@@ -40,3 +40,16 @@ export function decodeCommentCursor(cursor: string): {created_at: Date; id: stri
   if (!v || typeof v.t !== 'string' || !isItemId(v.i) || !isStoredTime(v.t)) throw invalid();
   return {created_at: new Date(v.t), id: v.i};
 }
+
+// A thread key: 1 to 9 levels of 27 digits (migration 011).
+const THREAD_KEY = /^(?:\d{27}){1,9}$/;
+
+export function encodeThreadCursor(after: string): string {
+  return Buffer.from(JSON.stringify({a: after})).toString('base64url');
+}
+
+export function decodeThreadCursor(cursor: string): string {
+  const v = decode(cursor) as {a?: unknown} | undefined;
+  if (!v || typeof v.a !== 'string' || !THREAD_KEY.test(v.a)) throw invalid();
+  return v.a;
+}

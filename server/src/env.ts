@@ -13,6 +13,8 @@ export interface EnvSettings {
   /** Load the demo statement into an empty database. */
   seedDemo: boolean;
   logFormat: LogFormat;
+  /** PostgreSQL statement timeout in ms (0: none). */
+  statementTimeout: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
@@ -36,6 +38,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
     trustProxy: env.TRUST_PROXY === 'true' ? 1 : int('TRUST_PROXY', 0),
     seedDemo: env.SEED_DEMO !== '0' && env.SEED_DEMO !== 'false',
     logFormat: logFormat(env.LOG_FORMAT),
+    statementTimeout: int('STATEMENT_TIMEOUT_MS', 5000),
   };
 }
 

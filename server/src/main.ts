@@ -7,7 +7,8 @@ import {openStore} from './store/index.ts';
 /** `npm start`: migrate, seed an empty database, serve. Settings from the environment. */
 export async function main(): Promise<void> {
   const env = readEnv();
-  const store = await openStore(env.databaseUrl ? {databaseUrl: env.databaseUrl} : {dataDir: env.dataDir});
+  const store = await openStore(env.databaseUrl
+    ? {databaseUrl: env.databaseUrl, statementTimeout: env.statementTimeout} : {dataDir: env.dataDir});
   if (env.seedDemo && (await seedDemo(store))) console.log('Seeded the demo statement into the empty database.');
   const token = await resolveAdminToken(store, env.adminToken);
   const server = await listen({

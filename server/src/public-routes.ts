@@ -1,7 +1,9 @@
 import {Hono, type Context} from 'hono';
 import type {AppConfig} from './config.ts';
 import {cors} from './cors.ts';
-import {decodeCommentCursor, decodeSignatoryCursor, encodeCommentCursor, encodeSignatoryCursor} from './cursor.ts';
+import {
+  decodeCommentCursor, decodeSignatoryCursor, decodeThreadCursor, encodeCommentCursor, encodeSignatoryCursor, encodeThreadCursor,
+} from './cursor.ts';
 import {cachedJson, clientIp, readJson, sha256} from './http.ts';
 import {statementLookup} from './lookup.ts';
 import {noStatement, problem} from './problem.ts';
@@ -46,12 +48,27 @@ export function publicRoutes(cfg: AppConfig): Hono {
     const q = parseCommentQuery(c.req.query());
     const id = c.req.param('id');
     await existsOr404(id);
+    if (q.thread !== undefined) {
+      // The rest of one thread, after what came inline (docs/contract.md "Comment pages").
+      const thread = await cfg.store.listThread(id, q.thread, {
+        limit: q.limit, ...(q.cursor !== undefined && {after: decodeThreadCursor(q.cursor)}),
+      });
+      if (!thread) throw problem(404, 'No such thread.', {thread: 'Unknown comment.'});
+      return cachedJson(c, {
+        items: thread.items.map(commentToWire),
+        total: thread.total,
+        next: thread.after === null ? null : encodeThreadCursor(thread.after),
+      });
+    }
     const page = await cfg.store.listComments(id, {
       limit: q.limit, sort: q.sort, ...(q.cursor !== undefined && {after: decodeCommentCursor(q.cursor)}),
     });
     const lastRoot = page.items.filter((r) => r.parent_id === null).pop();
     return cachedJson(c, {
-      items: page.items.map(commentToWire),
+      items: page.items.map((r) => ({
+        ...commentToWire(r),
+        ...(r.replies && {replies: {count: r.replies.count, next: r.replies.after === null ? null : encodeThreadCursor(r.replies.after)}}),
+      })),
       total: page.total,
       next: page.hasMore && lastRoot ? encodeCommentCursor(lastRoot) : null,
     });

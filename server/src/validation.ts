@@ -177,11 +177,13 @@ export function parseSignatoryQuery(q: Record<string, string | undefined>) {
 
 export function parseCommentQuery(q: Record<string, string | undefined>) {
   const errors: Errors = {};
-  const limit = intParam(errors, q.limit, 'limit', PAGE_LIMITS.comments);
+  const thread = q.thread || undefined;
+  if (thread !== undefined && !isItemId(thread)) errors.thread = 'Must be a comment id.';
+  const limit = intParam(errors, q.limit, 'limit', thread === undefined ? PAGE_LIMITS.comments : PAGE_LIMITS.thread);
   const sort = q.sort || 'oldest';
   if (sort !== 'oldest' && sort !== 'newest') errors.sort = 'One of: oldest, newest.';
   if (Object.keys(errors).length) fail(errors);
-  return {limit, sort: sort as CommentSort, cursor: q.cursor || undefined};
+  return {limit, sort: sort as CommentSort, cursor: q.cursor || undefined, thread};
 }
 
 /**

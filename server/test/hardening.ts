@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {INLINE_REPLIES} from '../../src/contract/index.ts';
 import {admin, postJson, request, serve, serverPerSuite, uniqueId, type StoreFactory} from './helpers.ts';
 
 /**
@@ -162,6 +163,63 @@ export function hardeningSuite(label: string, factory: () => StoreFactory, skip:
       const again = await postJson(url, {name: 'Other', kind: 'individual'}, headers);
       assert.equal(again.status, 201);
       assert.equal(again.json.signatory.name, 'Other');
+    });
+
+    test('a deep reply chain is capped at depth 8, pages stay bounded, and the thread continues in order', async () => {
+      const id = await statement();
+      const root = (await comment(id, {author: {name: 'Root'}, body: 'Root'})).json.comment;
+      const chain: {id: string; parent_id: string}[] = [];
+      let parent = root.id as string;
+      for (let i = 1; i <= 30; i++) {
+        const res = await comment(id, {author: {name: `R${i}`}, body: `Reply ${i}`, parent_id: parent});
+        assert.equal(res.status, 201, res.text);
+        chain.push(res.json.comment);
+        parent = res.json.comment.id;
+      }
+      // Depth d = i until 8; a reply to a depth-8 comment attaches under its parent, at depth 8.
+      assert.equal(chain[7]!.parent_id, chain[6]!.id);
+      assert.equal(chain[8]!.parent_id, chain[6]!.id);
+      assert.equal(chain[29]!.parent_id, chain[6]!.id);
+      const st = await request(`${ctx.api}/statements/${id}`);
+      assert.equal(st.json.comments.count, 31);
+      const page = await request(`${ctx.api}/statements/${id}/comments?limit=1`);
+      assert.equal(page.json.items.length, 1 + INLINE_REPLIES);
+      assert.deepEqual(page.json.items[0].replies.count, 30);
+      const seen = page.json.items.slice(1).map((c: {id: string}) => c.id);
+      let next = page.json.items[0].replies.next as string | null;
+      while (next) {
+        const more = await request(`${ctx.api}/statements/${id}/comments?thread=${root.id}&limit=7&cursor=${next}`);
+        assert.equal(more.status, 200, more.text);
+        assert.equal(more.json.total, 30);
+        assert.ok(more.json.items.length <= 7);
+        seen.push(...more.json.items.map((c: {id: string}) => c.id));
+        next = more.json.next;
+      }
+      // Thread order: depth-first, oldest first within a parent, so the chain's own order.
+      assert.deepEqual(seen, chain.map((c) => c.id));
+      assert.equal((await request(`${ctx.api}/statements/${id}/comments?thread=nope`)).status, 404);
+      assert.equal((await request(`${ctx.api}/statements/${id}/comments?thread=${root.id}&cursor=abc`)).status, 422);
+    });
+
+    test('hiding a reply hides its subtree from pages and counts; approving brings it back', async () => {
+      const id = await statement();
+      const root = (await comment(id, {author: {name: 'Root'}, body: 'Root'})).json.comment;
+      const a = (await comment(id, {author: {name: 'A'}, body: 'A', parent_id: root.id})).json.comment;
+      const a1 = (await comment(id, {author: {name: 'A1'}, body: 'A1', parent_id: a.id})).json.comment;
+      await comment(id, {author: {name: 'A2'}, body: 'A2', parent_id: a1.id});
+      await comment(id, {author: {name: 'B'}, body: 'B', parent_id: root.id});
+      const view = async () => {
+        const [st, page] = await Promise.all([request(`${ctx.api}/statements/${id}`), request(`${ctx.api}/statements/${id}/comments`)]);
+        return {count: st.json.comments.count, total: page.json.total, replies: page.json.items[0].replies.count,
+          bodies: page.json.items.map((c: {body: string}) => c.body)};
+      };
+      assert.deepEqual(await view(), {count: 5, total: 5, replies: 4, bodies: ['Root', 'A', 'A1', 'A2', 'B']});
+      assert.ok(await ctx.store.moderate(id, 'comment', a.id, 'hide'));
+      assert.deepEqual(await view(), {count: 2, total: 2, replies: 1, bodies: ['Root', 'B']});
+      assert.ok(await ctx.store.moderate(id, 'comment', a.id, 'approve'));
+      assert.deepEqual(await view(), {count: 5, total: 5, replies: 4, bodies: ['Root', 'A', 'A1', 'A2', 'B']});
+      assert.ok(await ctx.store.remove(id, 'comment', a1.id));
+      assert.deepEqual(await view(), {count: 3, total: 3, replies: 2, bodies: ['Root', 'A', 'B']});
     });
   });
 }

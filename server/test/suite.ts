@@ -74,7 +74,14 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
       for (const sig of doc.signatories) kinds[sig.kind as keyof typeof kinds]++;
       assert.deepEqual(sigs.json, {items: doc.signatories, total: doc.signatories.length, next: null, kinds});
       const comments = await request(`${api}/statements/${id}/comments?limit=100`);
-      assert.deepEqual(comments.json, {items: doc.comments, total: doc.comments.length, next: null});
+      // Roots carry their thread's size (docs/contract.md "Comment pages"); the rest is the document's.
+      type Item = {id: string; parent_id: string | null};
+      const all = doc.comments as Item[];
+      const replies = (c: Item) => all.filter((r) => r.parent_id !== null && threadRoot(all, r) === c.id).length;
+      assert.deepEqual(comments.json, {
+        items: all.map((c) => (c.parent_id === null ? {...c, replies: {count: replies(c), next: null}} : c)),
+        total: doc.comments.length, next: null,
+      });
     });
 
     test('a signature gets the next position and is listed; the statement counts it', async () => {
@@ -624,11 +631,18 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
       const {items} = await allSignatories(id);
       assert.deepEqual(items.map((s) => s.id).sort(), acked.map((r) => r.json.signatory.id).sort());
       const thread = await request(`${api}/statements/${id}/comments`);
-      assert.deepEqual(thread.json.items, [c.json.comment]);
+      assert.deepEqual(thread.json.items, [{...c.json.comment, replies: {count: 0, next: null}}]);
       // The idempotency keys survived too: a late retry replays, adds nothing.
       const retry = await sign(id, {name: 'Durable 3', kind: 'individual'}, {'Idempotency-Key': 'durable-3'});
       assert.equal(retry.text, acked[3]!.text);
       assert.equal((await store.allSignatories(id)).length, 20);
     });
   });
+}
+
+/** The root of `c`'s thread among `all` (walks up by parent_id). */
+function threadRoot(all: {id: string; parent_id: string | null}[], c: {id: string; parent_id: string | null}): string {
+  let at = c;
+  while (at.parent_id !== null) at = all.find((x) => x.id === at.parent_id)!;
+  return at.id;
 }

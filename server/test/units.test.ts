@@ -51,7 +51,8 @@ describe('environment', () => {
   test('defaults and parsing', () => {
     const d = readEnv({});
     assert.deepEqual(d, {port: 8787, hostname: undefined, dataDir: './.data', databaseUrl: undefined, adminToken: undefined,
-      allowedOrigins: null, rateLimit: 20, trustProxy: 0, seedDemo: true, logFormat: 'text'});
+      allowedOrigins: null, rateLimit: 20, trustProxy: 0, seedDemo: true, logFormat: 'text',
+      statementTimeout: 5000});
     assert.equal(readEnv({SEED_DEMO: '0'}).seedDemo, false);
     const e = readEnv({PORT: '9000', ALLOWED_ORIGINS: 'https://a.example/, https://b.example', RATE_LIMIT_WRITES: '0', TRUST_PROXY: '2'});
     assert.equal(e.port, 9000);

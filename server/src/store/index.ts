@@ -11,12 +11,17 @@ export interface StoreOptions {
   dataDir?: string;
   /** PostgreSQL schema (search_path); it must exist. */
   schema?: string;
+  /** PostgreSQL: longest a statement may run, in ms (default 5000; 0 for none). */
+  statementTimeout?: number;
 }
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const db = opts.databaseUrl
-    ? await openPostgres(opts.databaseUrl, opts.schema ? {schema: opts.schema} : {})
+    ? await openPostgres(opts.databaseUrl, {
+      ...(opts.schema && {schema: opts.schema}),
+      ...(opts.statementTimeout !== undefined && {statementTimeout: opts.statementTimeout}),
+    })
     : await openPglite(opts.dataDir ?? './.data');
   try {
     await migrate(db);

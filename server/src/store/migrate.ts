@@ -14,6 +14,8 @@ export async function migrate(db: Db): Promise<string[]> {
   for (const file of files) {
     const sql = readFileSync(new URL(file, DIR), 'utf8');
     const did = await db.transaction(async (tx) => {
+      // A migration may rewrite a large table: no statement timeout for it.
+      await tx.query('SET LOCAL statement_timeout = 0');
       await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [file]);
       if (done.length) return false;

@@ -5,6 +5,8 @@ export interface PostgresOptions {
   /** Schema to use as search_path (tests use a throwaway one). */
   schema?: string;
   max?: number;
+  /** Longest a statement may run, in ms (0: no limit). Default 5000: no request holds a connection for long. */
+  statementTimeout?: number;
 }
 
 /** A real PostgreSQL server through a connection pool. */
@@ -12,7 +14,10 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   const sql = postgres(url, {
     max: opts.max ?? 10,
     onnotice: () => {},
-    connection: opts.schema ? {search_path: opts.schema} : {},
+    connection: {
+      statement_timeout: opts.statementTimeout ?? 5000,
+      ...(opts.schema && {search_path: opts.schema}),
+    },
   });
   const wrap = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
     async query<T extends Row>(text: string, params: readonly Param[] = []) {

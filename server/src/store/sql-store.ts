@@ -1,11 +1,11 @@
-import {foldForSearch, searchWords, signatorySearchText} from '../../../src/contract/index.ts';
+import {foldForSearch, INLINE_REPLIES, searchWords, signatorySearchText} from '../../../src/contract/index.ts';
 import {newId} from '../ids.ts';
 import {noStatement, problem} from '../problem.ts';
 import type {NewComment, NewSignatory, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
 import {commentToWire, signatoryToWire} from '../wire.ts';
 import type {Db, Param, Queryable} from './db.ts';
 import type {
-  AdminSession, CommentQuery, CommentRecord, Idempotency, ImportedComment, ImportedSignatory, ImportResult, ItemRef,
+  AdminSession, CommentPageItem, CommentQuery, ThreadPage, ThreadQuery, CommentRecord, Idempotency, ImportedComment, ImportedSignatory, ImportResult, ItemRef,
   EventRecord, Kind, ModerationAction, Page, QueueItem, QueueQuery, SignatoryCounts, SignatoryPage, SignatoryQuery,
   SignatoryRecord,
   StatementRecord, StatementSummary, Store, StoredResponse, WriteMode,
@@ -14,16 +14,6 @@ import type {ItemStatus} from '../types.ts';
 
 const SIGNATORY_COLS = `id, position, name, kind, organization, role, location, url, email, public, status, signed_at`;
 const COMMENT_COLS = `id, parent_id, author_name, author_url, author_email, body, status, created_at, edited_at`;
-
-// Published comments reachable from a published root: a reply under a
-// hidden or pending comment is not shown, so it is not counted either.
-const VISIBLE_COMMENTS = `
-  WITH RECURSIVE visible AS (
-    SELECT id FROM comments WHERE statement_id = $1 AND parent_id IS NULL AND status = 'published'
-    UNION ALL
-    SELECT c.id FROM comments c JOIN visible v ON c.parent_id = v.id
-    WHERE c.statement_id = $1 AND c.status = 'published'
-  )`;
 
 const TABLE: Record<Kind, string> = {signatory: 'signatories', comment: 'comments'};
 
@@ -64,10 +54,9 @@ export class SqlStore implements Store {
   async getStatement(id: string): Promise<StatementRecord | null> {
     // content as text: the two drivers parse json columns differently.
     const [row] = await this.db.query<Omit<StatementRecord, 'content'> & {content: string}>(
-      `${VISIBLE_COMMENTS}
-       SELECT s.id, s.content::text AS content, s.signatories_open, s.comments_open, s.moderation, s.email_required,
+      `SELECT s.id, s.content::text AS content, s.signatories_open, s.comments_open, s.moderation, s.email_required,
               s.goal, s.updated_at, s.signatories_count, s.signatories_listed, s.last_event,
-              (SELECT count(*)::int FROM visible) AS comments_count
+              s.comments_visible AS comments_count
        FROM statements s WHERE s.id = $1`,
       [id],
     );
@@ -130,8 +119,8 @@ export class SqlStore implements Store {
   }
 
   async commentCount(statementId: string): Promise<number> {
-    const [row] = await this.db.query<{n: number}>(`${VISIBLE_COMMENTS} SELECT count(*)::int AS n FROM visible`, [statementId]);
-    return row!.n;
+    const [row] = await this.db.query<{n: number}>(`SELECT comments_visible AS n FROM statements WHERE id = $1`, [statementId]);
+    return row?.n ?? 0;
   }
 
   async lastEvent(statementId: string): Promise<number | null> {
@@ -170,37 +159,64 @@ export class SqlStore implements Store {
     }, onResync);
   }
 
-  async listComments(statementId: string, query: CommentQuery): Promise<Page<CommentRecord>> {
+  async listComments(statementId: string, query: CommentQuery): Promise<Page<CommentPageItem>> {
     const newest = query.sort === 'newest';
     const [cmp, dir] = newest ? ['<', 'DESC'] : ['>', 'ASC'];
     const after = query.after ? [query.after.created_at, query.after.id] : [null, null];
-    const roots = await this.db.query<{created_at: Date; id: string}>(
-      `SELECT created_at, id FROM comments
-       WHERE statement_id = $1 AND parent_id IS NULL AND status = 'published'
-         AND ($2::timestamptz IS NULL OR (created_at, id) ${cmp} ($2::timestamptz, $3::text))
-       ORDER BY created_at ${dir}, id ${dir} LIMIT $4`,
-      [statementId, ...after, query.limit + 1],
-    );
-    const [{n: total}] = (await this.db.query<{n: number}>(
-      `${VISIBLE_COMMENTS} SELECT count(*)::int AS n FROM visible`, [statementId],
-    )) as [{n: number}];
+    // Roots: one range of the roots index. The count is kept at write time.
+    const [roots, [{n: total}]] = await Promise.all([
+      this.db.query<CommentRecord & {reply_count: number} & Record<string, unknown>>(
+        `SELECT ${COMMENT_COLS}, reply_count FROM comments
+         WHERE statement_id = $1 AND parent_id IS NULL AND status = 'published'
+           AND ($2::timestamptz IS NULL OR (created_at, id) ${cmp} ($2::timestamptz, $3::text))
+         ORDER BY created_at ${dir}, id ${dir} LIMIT $4`,
+        [statementId, ...after, query.limit + 1]),
+      this.db.query<{n: number}>(`SELECT comments_visible AS n FROM statements WHERE id = $1`, [statementId])
+        .then((r) => (r.length ? r : [{n: 0}])) as Promise<[{n: number}]>,
+    ]);
     const page = roots.slice(0, query.limit);
     if (!page.length) return {items: [], total, hasMore: false};
-    // The page's roots are a contiguous range in (created_at, id) order.
-    const [lo, hi] = newest ? [page[page.length - 1]!, page[0]!] : [page[0]!, page[page.length - 1]!];
-    const rows = await this.db.query<CommentRecord & Record<string, unknown>>(
-      `WITH RECURSIVE thread AS (
-         SELECT ${COMMENT_COLS} FROM comments
-         WHERE statement_id = $1 AND parent_id IS NULL AND status = 'published'
-           AND (created_at, id) >= ($2::timestamptz, $3::text) AND (created_at, id) <= ($4::timestamptz, $5::text)
-         UNION ALL
-         SELECT ${COMMENT_COLS.split(', ').map((c) => `c.${c}`).join(', ')}
-         FROM comments c JOIN thread t ON c.parent_id = t.id
-         WHERE c.statement_id = $1 AND c.status = 'published'
-       ) SELECT * FROM thread`,
-      [statementId, lo.created_at, lo.id, hi.created_at, hi.id],
-    );
-    return {items: threadOrder(rows, newest), total, hasMore: roots.length > query.limit};
+    // At most INLINE_REPLIES per root, each a range of the thread index.
+    const replies = await this.db.query<CommentRecord & {root_id: string; path: string} & Record<string, unknown>>(
+      `SELECT x.* FROM unnest($2::text[]) WITH ORDINALITY AS r(id, ord)
+       CROSS JOIN LATERAL (
+         SELECT ${COMMENT_COLS}, root_id, path FROM comments c
+         WHERE c.statement_id = $1 AND c.root_id = r.id AND c.depth > 0 AND c.visible
+         ORDER BY c.path LIMIT ${INLINE_REPLIES}
+       ) x ORDER BY r.ord, x.path`,
+      [statementId, arrayLiteral(page.map((r) => r.id))]);
+    const byRoot = new Map<string, (CommentRecord & {path: string})[]>();
+    for (const r of replies) byRoot.set(r.root_id, [...(byRoot.get(r.root_id) ?? []), r]);
+    const items: CommentPageItem[] = [];
+    for (const root of page) {
+      const inline = byRoot.get(root.id) ?? [];
+      const last = inline[inline.length - 1];
+      const {reply_count: count, ...record} = root;
+      items.push({...record, replies: {count, after: count > inline.length && last ? last.path : null}});
+      for (const {path: _path, root_id: _root, ...reply} of inline as (CommentRecord & {path: string; root_id: string})[]) {
+        items.push(reply);
+      }
+    }
+    return {items, total, hasMore: roots.length > query.limit};
+  }
+
+  async listThread(statementId: string, rootId: string, query: ThreadQuery): Promise<ThreadPage | null> {
+    const [root] = await this.db.query<{reply_count: number}>(
+      `SELECT reply_count FROM comments WHERE statement_id = $1 AND id = $2 AND parent_id IS NULL AND visible`,
+      [statementId, rootId]);
+    if (!root) return null;
+    const rows = await this.db.query<CommentRecord & {path: string} & Record<string, unknown>>(
+      `SELECT ${COMMENT_COLS}, path FROM comments
+       WHERE statement_id = $1 AND root_id = $2 AND depth > 0 AND visible AND ($3::text IS NULL OR path > $3)
+       ORDER BY path LIMIT $4`,
+      [statementId, rootId, query.after ?? null, query.limit + 1]);
+    const page = rows.slice(0, query.limit);
+    const more = rows.length > query.limit;
+    return {
+      items: page.map(({path: _path, ...r}) => r),
+      total: root.reply_count,
+      after: more ? page[page.length - 1]!.path : null,
+    };
   }
 
   sign(statementId: string, input: NewSignatory, idem: Idempotency | null, mode: WriteMode = {}): Promise<StoredResponse> {
@@ -352,10 +368,11 @@ export class SqlStore implements Store {
   }
 
   async visibleComments(statementId: string): Promise<CommentRecord[]> {
-    const rows = await this.db.query<CommentRecord & Record<string, unknown>>(
-      `${VISIBLE_COMMENTS} SELECT ${COMMENT_COLS} FROM comments
-       WHERE statement_id = $1 AND id IN (SELECT id FROM visible) ORDER BY created_at, id`, [statementId]);
-    return threadOrder(rows, false);
+    // Thread order from the kept columns: roots oldest first, each thread by path.
+    return this.db.query<CommentRecord & Record<string, unknown>>(
+      `SELECT ${COMMENT_COLS.split(', ').map((c) => `c.${c}`).join(', ')} FROM comments c
+       JOIN comments r ON r.statement_id = c.statement_id AND r.id = c.root_id
+       WHERE c.statement_id = $1 AND c.visible ORDER BY r.created_at, r.id, c.path`, [statementId]);
   }
 
   async summarizeStatements(): Promise<StatementSummary[]> {
@@ -445,8 +462,9 @@ export class SqlStore implements Store {
         fresh.push({row, id});
       });
       if (!dryRun && fresh.length) {
-        // One statement: its foreign-key checks run at its end, so order within it does not matter.
-        const records = fresh.map(({row, id}) => ({
+        // One statement, parents before their replies: the insert trigger
+        // places each reply under a parent inserted before it.
+        const records = parentsFirst(fresh, (f) => f.id, (f) => (f.row.parent_key && idOf.get(f.row.parent_key)) ?? null).map(({row, id}) => ({
           id, parent_id: (row.parent_key && idOf.get(row.parent_key)) ?? null, author_name: row.author.name,
           author_url: row.author.url ?? null, body: row.body, created_at: row.created_at, import_key: row.import_key,
         }));
@@ -631,22 +649,24 @@ function signed(row: SignatoryRecord, status: WriteStatus): {status: number; bod
   return {status: 201, body: JSON.stringify({signatory: signatoryToWire(row), status})};
 }
 
-/** Roots in page order, each followed depth-first by its replies, oldest first. */
-function threadOrder(rows: CommentRecord[], newest: boolean): CommentRecord[] {
-  const byTime = (a: CommentRecord, b: CommentRecord) =>
-    a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const children = new Map<string | null, CommentRecord[]>();
-  for (const r of [...rows].sort(byTime)) {
-    const list = children.get(r.parent_id) ?? [];
-    list.push(r);
-    children.set(r.parent_id, list);
+/** `items` reordered so each comes after its parent when the parent is among them (no recursion). */
+function parentsFirst<T>(items: readonly T[], id: (t: T) => string, parent: (t: T) => string | null): T[] {
+  const present = new Set(items.map(id));
+  const done = new Set<string>();
+  const out: T[] = [];
+  let todo = [...items];
+  while (todo.length) {
+    const ready = todo.filter((t) => {
+      const p = parent(t);
+      return p === null || !present.has(p) || done.has(p);
+    });
+    if (!ready.length) return [...out, ...todo]; // a cycle: the foreign key refuses it
+    for (const t of ready) {
+      out.push(t);
+      done.add(id(t));
+    }
+    const taken = new Set(ready);
+    todo = todo.filter((t) => !taken.has(t));
   }
-  const out: CommentRecord[] = [];
-  const visit = (r: CommentRecord) => {
-    out.push(r);
-    for (const child of children.get(r.id) ?? []) visit(child);
-  };
-  const roots = children.get(null) ?? [];
-  for (const root of newest ? roots.reverse() : roots) visit(root);
   return out;
 }

@@ -74,6 +74,23 @@ export interface CommentQuery {
   after?: {created_at: Date; id: string};
 }
 
+/** A root on a comment page carries its thread's size, and where it continues when not all came inline. */
+export type CommentPageItem = CommentRecord & {replies?: {count: number; after: string | null}};
+
+export interface ThreadQuery {
+  limit: number;
+  /** The thread key of the last reply already shown. */
+  after?: string;
+}
+
+export interface ThreadPage {
+  items: CommentRecord[];
+  /** Visible replies in the thread. */
+  total: number;
+  /** Thread key to continue after, or null at the end. */
+  after: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -189,7 +206,10 @@ export interface Store {
   /** Null when there is no such statement. */
   listSignatories(statementId: string, query: SignatoryQuery): Promise<SignatoryPage | null>;
   /** Roots in `sort` order, each followed by its published subtree. */
-  listComments(statementId: string, query: CommentQuery): Promise<Page<CommentRecord>>;
+  /** Roots by `query`, each with at most INLINE_REPLIES replies in thread order. */
+  listComments(statementId: string, query: CommentQuery): Promise<Page<CommentPageItem>>;
+  /** The visible replies of one root's thread, in thread order; null when the root is not shown. */
+  listThread(statementId: string, rootId: string, query: ThreadQuery): Promise<ThreadPage | null>;
 
   sign(statementId: string, input: NewSignatory, idem: Idempotency | null, mode?: WriteMode): Promise<StoredResponse>;
   comment(statementId: string, input: NewComment, idem: Idempotency | null, mode?: WriteMode): Promise<StoredResponse>;
