@@ -92,7 +92,7 @@ describe('<sign-form> against the reference server', () => {
       }
       submitButton(el).click();
       await waitUntil(
-        () => field(el, c.field).getAttribute('aria-invalid') === 'true' || shadow(el).querySelector('.confirmation'),
+        () => field(el, c.field).getAttribute('aria-invalid') === 'true' || shadow(el).querySelector('[part="confirmation"]'),
         `the form decided nothing on ${c.field}`
       );
       expect(field(el, c.field).getAttribute('aria-invalid') !== 'true', `form on ${c.field} ${JSON.stringify(c.value)}`)

@@ -11,7 +11,7 @@ const shown = (node: Element) => node.checkVisibility() && node.getBoundingClien
 const jsonLd = () => [...document.head.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"][data-undersigned]')];
 
 async function loaded(el: StatementCard): Promise<void> {
-  await waitUntil(() => shadow(el).querySelector('.title, [part="error"]'), 'the card did not settle');
+  await waitUntil(() => shadow(el).querySelector('[part="title"], [part="error"]'), 'the card did not settle');
 }
 
 function card(extra = html``) {

@@ -23,7 +23,7 @@ async function card(attrs: {endpoint?: string; statement?: string; lang?: string
 }
 
 async function loaded(el: StatementCard): Promise<void> {
-  await waitUntil(() => shadow(el).querySelector('.title, [part="error"]'), 'the card did not settle');
+  await waitUntil(() => shadow(el).querySelector('[part="title"], [part="error"]'), 'the card did not settle');
 }
 
 describe('<statement-card>', () => {
@@ -43,8 +43,8 @@ describe('<statement-card>', () => {
     expect(shadow(el).querySelector('[role="status"]')?.textContent).to.contain('Loading');
     api.release();
     await loaded(el);
-    expect(text(el, '.kicker')).to.equal('Open letter');
-    expect(text(el, '.title')).to.equal('An open letter for the river');
+    expect(text(el, '[part="kicker"]')).to.equal('Open letter');
+    expect(text(el, '[part="title"]')).to.equal('An open letter for the river');
     expect(shadow(el).querySelector('[part="loading"]')).to.equal(null);
   });
 
@@ -58,10 +58,10 @@ describe('<statement-card>', () => {
     // Space is reserved from width/height before the image loads.
     expect(img.getBoundingClientRect().height).to.be.greaterThan(0);
     expect(text(el, 'figcaption')).to.contain('The river');
-    expect(text(el, '.credit')).to.contain('A. Photographer');
-    expect(text(el, '.note')).to.contain('Signatures are still being added.');
-    expect(shadow(el).querySelectorAll('.body p')).to.have.length(2);
-    expect(shadow(el).querySelector('.body em')?.textContent).to.equal('paragraph');
+    expect(text(el, '[part="credit"]')).to.contain('A. Photographer');
+    expect(text(el, '[part="note"]')).to.contain('Signatures are still being added.');
+    expect(shadow(el).querySelectorAll('[part="body"] p')).to.have.length(2);
+    expect(shadow(el).querySelector('[part="body"] em')?.textContent).to.equal('paragraph');
     expect(shadow(el).querySelector('time')?.getAttribute('datetime')).to.equal('2026-11-01T12:00:00Z');
     await expect(el).to.be.accessible();
   });
@@ -76,7 +76,7 @@ describe('<statement-card>', () => {
     });
     const el = await card();
     await loaded(el);
-    const body = shadow(el).querySelector('.body')!;
+    const body = shadow(el).querySelector('[part="body"]')!;
     expect(body.querySelector('strong')?.textContent).to.equal('bold');
     expect(body.querySelector('a[href="https://ok.test/"]')).to.exist;
     expect(body.querySelector('script, iframe, [onerror], [onclick], [style]')).to.equal(null);
@@ -96,9 +96,9 @@ describe('<statement-card>', () => {
     });
     const el = await card();
     await loaded(el);
-    expect(text(el, '.title')).to.equal(HOSTILE);
-    expect(text(el, '.kicker')).to.equal(HOSTILE);
-    expect(text(el, '.note')).to.contain(HOSTILE);
+    expect(text(el, '[part="title"]')).to.equal(HOSTILE);
+    expect(text(el, '[part="kicker"]')).to.equal(HOSTILE);
+    expect(text(el, '[part="note"]')).to.contain(HOSTILE);
     expect(shadow(el).querySelector('script, img, [onerror]')).to.equal(null);
     expect([...shadow(el).querySelectorAll('a')].some((a) => a.href.startsWith('javascript:'))).to.equal(false);
     expect(window.__pwned).to.equal(undefined);
@@ -119,7 +119,7 @@ describe('<statement-card>', () => {
       expect(text(el, '[part="error"]')).to.contain(message);
       await expect(el).to.be.accessible();
       (shadow(el).querySelector('[part="retry-button"]') as HTMLButtonElement).click();
-      await waitUntil(() => shadow(el).querySelector('.title'), 'retry did not load');
+      await waitUntil(() => shadow(el).querySelector('[part="title"]'), 'retry did not load');
     });
   }
 
@@ -135,7 +135,7 @@ describe('<statement-card>', () => {
       <statement-card lang="en" endpoint="https://api.test/v1" statement="test-letter"></statement-card>
     </div>`);
     const [broken, working] = wrapper.querySelectorAll('statement-card');
-    await waitUntil(() => shadow(working).querySelector('.title'), 'the working card did not load');
+    await waitUntil(() => shadow(working).querySelector('[part="title"]'), 'the working card did not load');
     await waitUntil(() => shadow(broken).querySelector('[part="error"]'), 'the broken card shows no error', {timeout: 8000});
     expect(text(broken, '[part="error"]')).to.contain('Check your connection');
   });
@@ -146,7 +146,7 @@ describe('<statement-card>', () => {
     await waitUntil(() => api.requests.length === 1);
     api.data.statement = wireStatement({id: 'other', title: 'The other letter'});
     el.statement = 'other';
-    await waitUntil(() => text(el, '.title') === 'The other letter', 'did not load the new statement');
+    await waitUntil(() => text(el, '[part="title"]') === 'The other letter', 'did not load the new statement');
     expect(api.requests[0].signal?.aborted).to.equal(true);
   });
 
@@ -159,7 +159,7 @@ describe('<statement-card>', () => {
     expect(api.requests[0].signal?.aborted).to.equal(true);
     parent.append(el);
     await loaded(el);
-    expect(text(el, '.title')).to.equal('An open letter for the river');
+    expect(text(el, '[part="title"]')).to.equal('An open letter for the river');
   });
 
   it('speaks the language of its own lang attribute and follows changes', async () => {

@@ -26,7 +26,7 @@ async function themed(theme?: string): Promise<StatementCard> {
 }
 
 const style = (el: Element) => getComputedStyle(el);
-const root = (el: Element) => el.shadowRoot!.querySelector('.root')!;
+const root = (el: Element) => el.shadowRoot!.querySelector('[part~="base"]')!;
 const kicker = (card: StatementCard) => card.shadowRoot!.querySelector('[part=kicker]')!;
 
 describe('theme', () => {
