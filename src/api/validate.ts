@@ -5,6 +5,7 @@
  * TypeError deep in a template. Unknown fields are ignored; optional fields
  * that are missing or null become `undefined`.
  */
+import {LIMITS} from '../contract/limits.js';
 import {ApiError, type Problem} from './errors.js';
 import type {
   Comment,
@@ -22,6 +23,11 @@ import type {
 
 type Json = Record<string, unknown>;
 
+/** Fields without a limit of their own (dates, ids, cursors). */
+const MAX_STRING = LIMITS.url;
+/** More items than any page of the contract holds (50 roots × 11): a larger page is not one. */
+const MAX_PAGE_ITEMS = 1000;
+
 class ShapeError extends Error {}
 
 function fail(path: string, expected: string): never {
@@ -38,13 +44,19 @@ function array(value: unknown, path: string): unknown[] {
   return value;
 }
 
-function string(value: unknown, path: string): string {
+/**
+ * A string, refused past `max` code points (checked as UTF-16 units, at most
+ * two a code point, so the check costs nothing): an endpoint sending a 10 MB
+ * title gets the error state, not a frozen page.
+ */
+function string(value: unknown, path: string, max: number = MAX_STRING): string {
   if (typeof value !== 'string') fail(path, 'a string');
+  if (value.length > max * 2) fail(path, `at most ${max} characters`);
   return value;
 }
 
-function optString(value: unknown, path: string): string | undefined {
-  return value === undefined || value === null ? undefined : string(value, path);
+function optString(value: unknown, path: string, max?: number): string | undefined {
+  return value === undefined || value === null ? undefined : string(value, path, max);
 }
 
 function count(value: unknown, path: string): number {
@@ -79,7 +91,7 @@ function image(value: unknown, path: string): StatementImage | undefined {
   return {
     url: string(o.url, `${path}.url`),
     alt: optString(o.alt, `${path}.alt`) ?? '',
-    caption: optString(o.caption, `${path}.caption`),
+    caption: optString(o.caption, `${path}.caption`, LIMITS.summary),
     credit: optString(o.credit, `${path}.credit`),
     creditUrl: optString(o.credit_url, `${path}.credit_url`),
     width: optCount(o.width, `${path}.width`),
@@ -91,7 +103,7 @@ function note(value: unknown, path: string): StatementNote {
   const o = object(value, path);
   return {
     label: optString(o.label, `${path}.label`),
-    text: string(o.text, `${path}.text`),
+    text: string(o.text, `${path}.text`, LIMITS.commentBody),
     at: optString(o.at, `${path}.at`),
   };
 }
@@ -102,14 +114,14 @@ function statement(value: unknown): Statement {
   const c = object(o.comments ?? {}, 'statement.comments');
   return {
     id: id(o.id, 'statement.id'),
-    title: string(o.title, 'statement.title'),
-    kicker: optString(o.kicker, 'statement.kicker'),
-    summary: optString(o.summary, 'statement.summary'),
+    title: string(o.title, 'statement.title', LIMITS.title),
+    kicker: optString(o.kicker, 'statement.kicker', LIMITS.title),
+    summary: optString(o.summary, 'statement.summary', LIMITS.summary),
     image: image(o.image, 'statement.image'),
     notes: (o.notes === undefined || o.notes === null ? [] : array(o.notes, 'statement.notes')).map((n, i) =>
       note(n, `statement.notes[${i}]`)
     ),
-    body: optString(o.body, 'statement.body') ?? '',
+    body: optString(o.body, 'statement.body', LIMITS.statementBody) ?? '',
     publishedAt: optString(o.published_at, 'statement.published_at'),
     updatedAt: optString(o.updated_at, 'statement.updated_at'),
     url: optString(o.url, 'statement.url'),
@@ -138,11 +150,11 @@ function signatory(value: unknown, path: string): Signatory {
   return {
     id: id(o.id, `${path}.id`),
     position: position === undefined || position === null ? undefined : count(position, `${path}.position`),
-    name: string(o.name, `${path}.name`),
+    name: string(o.name, `${path}.name`, LIMITS.name),
     kind: kind(o.kind, `${path}.kind`),
-    organization: optString(o.organization, `${path}.organization`),
-    role: optString(o.role, `${path}.role`),
-    location: optString(o.location, `${path}.location`),
+    organization: optString(o.organization, `${path}.organization`, LIMITS.organization),
+    role: optString(o.role, `${path}.role`, LIMITS.role),
+    location: optString(o.location, `${path}.location`, LIMITS.location),
     url: optString(o.url, `${path}.url`),
     signedAt: optString(o.signed_at, `${path}.signed_at`),
   };
@@ -155,8 +167,8 @@ function comment(value: unknown, path: string): Comment {
   return {
     id: id(o.id, `${path}.id`),
     parentId: parent === undefined || parent === null ? null : id(parent, `${path}.parent_id`),
-    author: {name: string(author.name, `${path}.author.name`), url: optString(author.url, `${path}.author.url`)},
-    body: string(o.body, `${path}.body`),
+    author: {name: string(author.name, `${path}.author.name`, LIMITS.name), url: optString(author.url, `${path}.author.url`)},
+    body: string(o.body, `${path}.body`, LIMITS.commentBody),
     createdAt: string(o.created_at, `${path}.created_at`),
     editedAt: optString(o.edited_at, `${path}.edited_at`),
   };
@@ -164,7 +176,9 @@ function comment(value: unknown, path: string): Comment {
 
 function page<T>(value: unknown, item: (v: unknown, path: string) => T): Page<T> {
   const o = object(value, 'page');
-  const items = array(o.items, 'page.items').map((v, i) => item(v, `items[${i}]`));
+  const list = array(o.items, 'page.items');
+  if (list.length > MAX_PAGE_ITEMS) fail('page.items', `at most ${MAX_PAGE_ITEMS} items`);
+  const items = list.map((v, i) => item(v, `items[${i}]`));
   const next = o.next;
   return {
     items,
@@ -244,8 +258,8 @@ export const parseStoredComments = (v: unknown): Comment[] =>
       return {
         id: id(o.id, `${path}.id`),
         parentId: o.parentId === null || o.parentId === undefined ? null : id(o.parentId, `${path}.parentId`),
-        author: {name: string(author.name, `${path}.author.name`), url: optString(author.url, `${path}.author.url`)},
-        body: string(o.body, `${path}.body`),
+        author: {name: string(author.name, `${path}.author.name`, LIMITS.name), url: optString(author.url, `${path}.author.url`)},
+        body: string(o.body, `${path}.body`, LIMITS.commentBody),
         createdAt: string(o.createdAt, `${path}.createdAt`),
       };
     })

@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {isAbortError, type Page} from '../api/index.js';
+import {ApiError, isAbortError, type Page} from '../api/index.js';
 import {fire} from '../events.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -28,6 +28,12 @@ export interface PagedRenderers<T, R> {
 
 /** How long loading pages back to back (from memory) may hold the main thread before it yields. */
 const SLICE_MS = 8;
+
+/**
+ * Pages one `fill()` may load: a reader's scroll or deep link never turns
+ * into an endless run of requests, whatever an endpoint answers.
+ */
+export const MAX_PAGES_PER_FILL = 40;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -158,7 +164,8 @@ export class PagedController<T, P extends Page<T> = Page<T>> implements Reactive
     this.filling = true;
     try {
       let slice = performance.now();
-      while (needed() && this.hasMore && this.status === 'ready' && this.moreStatus !== 'error') {
+      for (let pages = 0; pages < MAX_PAGES_PER_FILL; pages++) {
+        if (!(needed() && this.hasMore && this.status === 'ready' && this.moreStatus !== 'error')) break;
         await this.more();
         await this.host.updateComplete;
         if (performance.now() - slice > SLICE_MS) {
@@ -201,6 +208,11 @@ export class PagedController<T, P extends Page<T> = Page<T>> implements Reactive
     try {
       const page = await query.load(cursor, controller.signal);
       if (controller.signal.aborted) return;
+      // A further page that adds nothing but promises more (a broken or
+      // hostile endpoint) would be asked for again and again: it is an error.
+      if (cursor !== null && page.next !== null && (page.items.length === 0 || page.next === cursor)) {
+        throw new ApiError('invalid', 'A page added nothing but pointed to another.');
+      }
       this.total = page.total;
       this.next = page.next;
       onPage(page);
