@@ -98,7 +98,8 @@ describe('<comment-thread>', () => {
       .split(' ')
       .map((id) => shadow(el).getElementById(id)!.textContent!.trim())
       .join(' ');
-    expect(label).to.equal('Bo In reply to Ana');
+    // The name is isolated (FSI … PDI), so a bidi override in it cannot reorder the sentence.
+    expect(label).to.equal('Bo In reply to \u2068Ana\u2069');
   });
 
   it('stops indenting at max-depth and says whom deeper replies answer', async () => {
@@ -116,8 +117,8 @@ describe('<comment-thread>', () => {
     expect(indent('Level 5')).to.equal(indent('Level 3'));
     expect(indent('Level 3')).to.be.greaterThan(indent('Level 2'));
     expect(article(el, 'Level 3')!.querySelector('[part="in-reply-to"]')).to.equal(null);
-    expect(article(el, 'Level 4')!.querySelector('[part="in-reply-to"]')!.textContent!.trim()).to.equal('In reply to Author 3');
-    expect(article(el, 'Level 5')!.querySelector('[part="in-reply-to"]')!.textContent!.trim()).to.equal('In reply to Author 4');
+    expect(article(el, 'Level 4')!.querySelector('[part="in-reply-to"]')!.textContent!.trim()).to.equal('In reply to \u2068Author 3\u2069');
+    expect(article(el, 'Level 5')!.querySelector('[part="in-reply-to"]')!.textContent!.trim()).to.equal('In reply to \u2068Author 4\u2069');
     // Reading order is kept: the flattened replies follow the comment they answer.
     expect($$(el, '[part="body"]').map((b) => b.textContent!.trim())).to.deep.equal(['Level 1', 'Level 2', 'Level 3', 'Level 4', 'Level 5']);
   });

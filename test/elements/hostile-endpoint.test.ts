@@ -39,3 +39,26 @@ describe('a hostile endpoint', () => {
     expect(LIMITS.title).to.be.below(10_000);
   });
 });
+
+describe('user text with a bidi override', () => {
+  let api: FakeEndpoint;
+  afterEach(() => api.restore());
+
+  it('is isolated: names, places and the statement title carry dir=auto, so U+202E cannot reorder the row', async () => {
+    const evil = '\u202eEve';
+    api = new FakeEndpoint({
+      statement: wireStatement({title: `${evil} letter`}),
+      signatories: [{id: 's1', position: 1, name: evil, kind: 'individual', role: evil, location: evil}],
+    });
+    const el = await fixture<SignatoryList>(html`<signatory-list endpoint="https://api.test/v1" statement="test-letter"
+      lang="en"></signatory-list>`);
+    await settled(el);
+    for (const part of ['name', 'details', 'location']) {
+      const node = $(el, `[part="${part}"]`)!;
+      expect(node.textContent).to.contain(evil);
+      expect(node.getAttribute('dir'), part).to.equal('auto');
+      // Isolated: the override ends with the element, the number before it stays in place.
+      expect(getComputedStyle(node).unicodeBidi, part).to.equal('isolate');
+    }
+  });
+});

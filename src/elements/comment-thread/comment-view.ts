@@ -48,7 +48,8 @@ function renderComment(view: CommentView, {comment, index, parent}: CommentNode,
   const {locale} = view;
   const id = `c${index}`;
   const authorUrl = safeHttpUrl(comment.author.url);
-  const replyTo = parent ? locale.t('inReplyTo', {name: parent.comment.author.name}) : undefined;
+  // The name isolated (FSI … PDI): a bidi override in it cannot reorder the sentence around it.
+  const replyTo = parent ? locale.t('inReplyTo', {name: `\u2068${parent.comment.author.name}\u2069`}) : undefined;
   const pending = view.isPending(comment.id);
   return html`<article
       id=${id}
@@ -59,7 +60,7 @@ function renderComment(view: CommentView, {comment, index, parent}: CommentNode,
       aria-labelledby=${replyTo ? `${id}-author ${id}-reply` : `${id}-author`}
     >
       <header class="meta">
-        <h4 id="${id}-author" class="author" part="author">
+        <h4 id="${id}-author" class="author" part="author" dir="auto">
           ${authorUrl ? html`<a href=${authorUrl} rel="nofollow ugc noopener">${comment.author.name}</a>` : comment.author.name}
         </h4>
         <time part="time" datetime=${comment.createdAt} title=${locale.dateTime(comment.createdAt)}
@@ -75,7 +76,7 @@ function renderComment(view: CommentView, {comment, index, parent}: CommentNode,
           </p>`
         : nothing}
       ${pending ? html`<p class="pending" part="pending">${locale.t('awaitingApproval')}</p>` : nothing}
-      <div class="body" part="body">${renderCommentText(comment.body)}</div>
+      <div class="body" part="body" dir="auto">${renderCommentText(comment.body)}</div>
       ${view.canComment && !pending
         ? html`<button
             class="reply-button"

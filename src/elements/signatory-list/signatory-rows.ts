@@ -31,11 +31,11 @@ export function renderSignatory(locale: LocaleController, signatory: Signatory, 
       : html`<span class="number" part="number" aria-hidden="true">${locale.number(position)}</span>
           <span class="visually-hidden">${locale.t('signatoryNumber', {position})}</span>`}
     <span class="entry">
-      <span class="name" part="name"
+      <span class="name" part="name" dir="auto"
         >${url ? html`<a href=${url} rel="nofollow ugc noopener">${signatory.name}</a>` : signatory.name}</span
       >
-      ${details ? html`<span class="details" part="details">${details}</span>` : nothing}
-      ${signatory.location ? html`<span class="location" part="location">${signatory.location}</span>` : nothing}
+      ${details ? html`<span class="details" part="details" dir="auto">${details}</span>` : nothing}
+      ${signatory.location ? html`<span class="location" part="location" dir="auto">${signatory.location}</span>` : nothing}
     </span>
   </li>`;
 }

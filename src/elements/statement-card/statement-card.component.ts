@@ -220,7 +220,7 @@ export class StatementCard extends UndersignedElement {
       : nothing;
     return html`
       ${statement.kicker ? html`<p class="kicker" part="kicker">${statement.kicker}</p>` : nothing}
-      <h2 class="title" part="title">${statement.title}</h2>
+      <h2 class="title" part="title" dir="auto">${statement.title}</h2>
       ${statement.summary ? html`<p class="summary" part="summary">${statement.summary}</p>` : nothing}
       ${image && imageUrl
         ? html`<figure class="hero" part="hero">
