@@ -61,7 +61,7 @@ export class HttpSource implements StatementSource {
   }
 
   async comments(query: CommentQuery, opts: RequestOptions = {}): Promise<Page<Comment>> {
-    const url = `${this.base}/comments${search({limit: query.limit, cursor: query.cursor, sort: query.sort})}`;
+    const url = `${this.base}/comments${search({limit: query.limit, cursor: query.cursor, sort: query.sort, thread: query.thread})}`;
     return parseCommentPage(await fetchJson(url, {signal: opts.signal}, this.policy));
   }
 

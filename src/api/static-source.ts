@@ -1,4 +1,4 @@
-import {matchesSearch, searchWords, signatorySearchText} from '../contract/index.js';
+import {INLINE_REPLIES, matchesSearch, PAGE_LIMITS, searchWords, signatorySearchText} from '../contract/index.js';
 import {ApiError} from './errors.js';
 import {fetchJson, defaultPolicy, type FetchPolicy} from './fetch.js';
 import {kindOf, parseListedSignatory, parseStaticDocument} from './validate.js';
@@ -201,6 +201,11 @@ export class StaticSource implements StatementSource {
     return items;
   }
 
+  /**
+   * Pages as the reference server makes them (docs/contract.md "Comment
+   * pages"): `limit` roots, each with at most INLINE_REPLIES replies and
+   * `replies: {count, next}`; `thread` continues one root's replies.
+   */
   async comments(query: CommentQuery, opts: RequestOptions = {}): Promise<Page<Comment>> {
     const all = (await this.load(opts.signal)).comments;
     const byTime = (a: Comment, b: Comment) => a.createdAt.localeCompare(b.createdAt);
@@ -213,16 +218,35 @@ export class StaticSource implements StatementSource {
       list.push(c);
       children.set(parent, list);
     }
+    /** A root's replies in thread order (depth first, oldest first), without recursion. */
+    const threadOf = (root: Comment): Comment[] => {
+      const out: Comment[] = [];
+      const stack = [...(children.get(root.id) ?? [])].sort(byTime).reverse();
+      while (stack.length) {
+        const c = stack.pop()!;
+        out.push(c);
+        stack.push(...[...(children.get(c.id) ?? [])].sort(byTime).reverse());
+      }
+      return out;
+    };
     const roots = [...(children.get(null) ?? [])].sort(byTime);
+    if (query.thread !== undefined) {
+      const root = roots.find((r) => r.id === query.thread);
+      if (!root) throw new ApiError('http', 'No such thread', {status: 404});
+      const replies = threadOf(root);
+      const start = offsetOf(query.cursor);
+      const end = start + (query.limit ?? PAGE_LIMITS.thread.default);
+      return {items: replies.slice(start, end), total: replies.length, next: end < replies.length ? String(end) : null};
+    }
     if (query.sort === 'newest') roots.reverse();
     const start = offsetOf(query.cursor);
     const end = start + (query.limit ?? 20);
     const items: Comment[] = [];
-    const visit = (c: Comment) => {
-      items.push(c);
-      for (const reply of [...(children.get(c.id) ?? [])].sort(byTime)) visit(reply);
-    };
-    roots.slice(start, end).forEach(visit);
+    for (const root of roots.slice(start, end)) {
+      const replies = threadOf(root);
+      const inline = replies.slice(0, INLINE_REPLIES);
+      items.push({...root, replies: {count: replies.length, next: replies.length > inline.length ? String(inline.length) : null}}, ...inline);
+    }
     return {items, total: all.length, next: end < roots.length ? String(end) : null};
   }
 

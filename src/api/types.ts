@@ -66,6 +66,8 @@ export interface Comment {
   body: string;
   createdAt: string;
   editedAt?: string;
+  /** On a root whose thread did not all come with its page: the thread's replies, and where the rest continue. */
+  replies?: {count: number; next: string | null};
 }
 
 export interface Page<T> {
@@ -101,6 +103,8 @@ export interface CommentQuery {
   limit?: number;
   cursor?: string | null;
   sort?: CommentSort;
+  /** The replies of this root's thread after `cursor` (a root's `replies.next`), in thread order. */
+  thread?: string;
 }
 
 /** A comment to post; sent as the contract's `NewComment` (`parent_id`). */

@@ -171,7 +171,14 @@ function comment(value: unknown, path: string): Comment {
     body: string(o.body, `${path}.body`, LIMITS.commentBody),
     createdAt: string(o.created_at, `${path}.created_at`),
     editedAt: optString(o.edited_at, `${path}.edited_at`),
+    replies: replies(o.replies, `${path}.replies`),
   };
+}
+
+function replies(value: unknown, path: string): Comment['replies'] {
+  if (value === undefined || value === null) return undefined;
+  const o = object(value, path);
+  return {count: count(o.count, `${path}.count`), next: optString(o.next, `${path}.next`) ?? null};
 }
 
 function page<T>(value: unknown, item: (v: unknown, path: string) => T): Page<T> {

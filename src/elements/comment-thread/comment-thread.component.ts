@@ -16,6 +16,7 @@ import {buildCommentTree, type CommentNode} from './comment-tree.js';
 import {renderCommentItems, type CommentView} from './comment-view.js';
 import {PendingComments} from './pending-comments.js';
 import {ProgressiveRuns, type Run} from './progressive-runs.js';
+import {ThreadContinuations} from './thread-continuations.js';
 
 /** The `page-size` and `max-depth` defaults, written as literals on the properties too, so the manifest shows the numbers. */
 const DEFAULT_PAGE_SIZE = 20;
@@ -125,6 +126,11 @@ export class CommentThread extends UndersignedElement {
     itemElement: (from) =>
       [...this.renderRoot.querySelectorAll<HTMLElement>('article.comment')].find((a) => Number(a.id.slice(1)) >= from),
   });
+  /** The rest of threads longer than their page brought ("N more replies"). */
+  private readonly continuations = new ThreadContinuations(this, () => {
+    const source = this.sources.source;
+    return source && {key: `${source.key} ${this.effectiveSort}`, load: (query, signal) => source.comments(query, {signal})};
+  });
   // After `comments` and `pending`, whose updates it reads.
   private readonly runs = new ProgressiveRuns(this, () => (this.comments.status === 'ready' ? this.tree.roots : undefined));
   private readonly statementTask = statementTask(this, this.sources);
@@ -159,7 +165,7 @@ export class CommentThread extends UndersignedElement {
    */
   private get count(): number | undefined {
     const sourceKey = this.sources.source?.key;
-    const own = this.comments.status === 'ready' ? this.tree.items.length - this.comments.items.length : 0;
+    const own = this.comments.status === 'ready' ? this.tree.items.length - this.continuations.items(this.comments.items).length : 0;
     const fromCard = this.sources.statement?.comments.count;
     if (fromCard !== undefined) return fromCard + own;
     if (this.comments.status === 'ready') return this.comments.total + own;
@@ -198,7 +204,7 @@ export class CommentThread extends UndersignedElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Runs before the controllers' hostUpdate, so a new page's tree is ready for the runs.
-    const items = this.pending.withLoaded(this.comments.items);
+    const items = this.pending.withLoaded(this.continuations.items(this.comments.items));
     if (this.tree.items !== items) this.tree = {items, roots: buildCommentTree(items)};
     const sourceKey = this.sources.source?.key;
     if (sourceKey !== undefined && this.comments.status === 'ready') this.lastCount = {sourceKey, count: this.comments.total};
@@ -262,6 +268,15 @@ export class CommentThread extends UndersignedElement {
 
   private readonly loadMore = (): void => void this.comments.more({focus: true});
 
+  /** "N more replies" under a root whose thread continues. */
+  private renderMoreReplies(node: CommentNode) {
+    const more = this.continuations.state(node.comment);
+    if (!more) return nothing;
+    const left = Math.max(0, (node.comment.replies?.count ?? 0) - (node.size - 1));
+    return renderMore(this.locale, {moreStatus: more.status === 'loading' ? 'loading' : more.status === 'error' ? 'error' : 'idle', error: more.error},
+      this.locale.t('moreReplies', {count: left}), () => void this.continuations.more(node.comment));
+  }
+
   /** A run of comments; unchanged runs are skipped, so rendering the next run costs only that run. */
   private renderRun(run: Run, k: number) {
     const replying = this.replyingTo !== undefined && this.runs.runIndexOf(this.replyingTo) === k ? this.replyingTo : undefined;
@@ -273,9 +288,10 @@ export class CommentThread extends UndersignedElement {
       isPending: (id) => this.pending.has(id),
       openReply: (id) => this.openReply(id),
       renderForm: (parentId) => this.renderForm(parentId),
+      renderMoreReplies: (node) => this.renderMoreReplies(node),
     };
     return guard(
-      [run.roots[0].comment, run.roots.at(-1)!.comment, run.size, run.stamp, this.locale.locale, view.canComment, view.maxDepth, this.pending.items, replying],
+      [run.roots[0].comment, run.roots.at(-1)!.comment, run.size, run.stamp, this.locale.locale, view.canComment, view.maxDepth, this.pending.items, replying, this.continuations.version],
       () => renderCommentItems(view, run.roots)
     );
   }

@@ -16,6 +16,8 @@ export interface CommentView {
   openReply: (id: string) => void;
   /** The reply form under comment `parentId`. */
   renderForm: (parentId: string) => TemplateResult;
+  /** Under a root: "N more replies" when its thread continues. */
+  renderMoreReplies: (root: CommentNode) => TemplateResult | typeof nothing;
 }
 
 /**
@@ -26,16 +28,18 @@ export interface CommentView {
 export function renderCommentItems(view: CommentView, nodes: readonly CommentNode[], depth = 1): TemplateResult[] {
   const out: TemplateResult[] = [];
   for (const node of nodes) {
+    const more = depth === 1 ? view.renderMoreReplies(node) : nothing;
     if (depth < view.maxDepth && node.replies.length) {
       out.push(html`<li>
         ${renderComment(view, node, false)}
         <ol class="replies" part="replies">
           ${renderCommentItems(view, node.replies, depth + 1)}
         </ol>
+        ${more}
       </li>`);
       continue;
     }
-    out.push(html`<li>${renderComment(view, node, false)}</li>`);
+    out.push(html`<li>${renderComment(view, node, false)}${more}</li>`);
     if (depth >= view.maxDepth) {
       for (const reply of descendants(node)) out.push(html`<li class="flat">${renderComment(view, reply, true)}</li>`);
     }

@@ -47,6 +47,7 @@ export const de: Catalog = {
   sortOldest: 'Älteste zuerst',
   sortNewest: 'Neueste zuerst',
   loadMore: 'Weitere Kommentare laden',
+  moreReplies: {one: '{count} weitere Antwort', other: '{count} weitere Antworten'},
   reply: 'Antworten',
   inReplyTo: 'Antwort auf {name}',
   edited: 'bearbeitet',

@@ -51,6 +51,7 @@ export const en = {
   sortOldest: 'Oldest first',
   sortNewest: 'Newest first',
   loadMore: 'Load more comments',
+  moreReplies: {one: '{count} more reply', other: '{count} more replies'},
   reply: 'Reply',
   inReplyTo: 'In reply to {name}',
   edited: 'edited',

@@ -56,6 +56,7 @@ export const es: Catalog = {
   sortOldest: 'Más antiguos primero',
   sortNewest: 'Más recientes primero',
   loadMore: 'Cargar más comentarios',
+  moreReplies: {one: '{count} respuesta más', many: '{count} de respuestas más', other: '{count} respuestas más'},
   reply: 'Responder',
   inReplyTo: 'En respuesta a {name}',
   edited: 'editado',

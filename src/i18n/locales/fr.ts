@@ -60,6 +60,7 @@ export const fr: Catalog = {
   sortOldest: 'Plus anciens d’abord',
   sortNewest: 'Plus récents d’abord',
   loadMore: 'Charger plus de commentaires',
+  moreReplies: {one: '{count} autre réponse', many: '{count} d’autres réponses', other: '{count} autres réponses'},
   reply: 'Répondre',
   inReplyTo: 'En réponse à {name}',
   edited: 'modifié',

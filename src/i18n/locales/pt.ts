@@ -56,6 +56,7 @@ export const pt: Catalog = {
   sortOldest: 'Mais antigos primeiro',
   sortNewest: 'Mais recentes primeiro',
   loadMore: 'Carregar mais comentários',
+  moreReplies: {one: 'Mais {count} resposta', many: 'Mais {count} de respostas', other: 'Mais {count} respostas'},
   reply: 'Responder',
   inReplyTo: 'Em resposta a {name}',
   edited: 'editado',
