@@ -19,7 +19,7 @@ import '../import-view/import-view.js';
 @customElement('undersigned-console')
 export class UndersignedConsole extends LitElement {
   static override styles = [consoleStyles, css`
-    :host { max-width: 72rem; margin: 0 auto; padding: 0 1rem 3rem; }
+    :host { box-sizing: border-box; max-width: 72rem; margin: 0 auto; padding: 0 1rem 3rem; }
     header { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; border-bottom: 1px solid #d5d7dc; margin-bottom: 1rem; }
     header p { font-weight: 700; margin: 0.5rem 0; }
     nav ul { display: flex; flex-wrap: wrap; gap: 0 1rem; list-style: none; margin: 0; padding: 0; }

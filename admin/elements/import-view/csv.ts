@@ -52,7 +52,7 @@ export const FIELD_LABELS: Record<Field, string> = {
 };
 
 const GUESSES: Record<Field, RegExp> = {
-  name: /^(full ?)?name|^nom|^nombre|^nome/i,
+  name: /name|^nom|^nombre|^nome/i,
   kind: /^(kind|type)/i,
   organization: /^(organi[sz]ation|org|company|affiliation)/i,
   role: /^(role|title|position|function)/i,

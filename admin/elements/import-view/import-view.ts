@@ -107,7 +107,7 @@ export class ConsoleImportView extends LitElement {
             </select>` : nothing}
         </fieldset>
         <h3 id="preview-h">Preview (first 5 of ${rows.length} rows)</h3>
-        <div class="scroll"><table aria-labelledby="preview-h"><thead><tr><th scope="col">Row</th>${FIELDS.map((f) => html`<th scope="col">${FIELD_LABELS[f]}</th>`)}</tr></thead>
+        <div class="scroll" tabindex="0" role="region" aria-labelledby="preview-h"><table aria-labelledby="preview-h"><thead><tr><th scope="col">Row</th>${FIELDS.map((f) => html`<th scope="col">${FIELD_LABELS[f]}</th>`)}</tr></thead>
           <tbody>${rows.slice(0, 5).map((r, i) => html`<tr><td>${i + 2}</td>${FIELDS.map((f) => html`<td>${r[f] ?? ''}</td>`)}</tr>`)}</tbody></table></div>
         <button @click=${() => this.importCsv(true)} ?disabled=${this.mapping.name === undefined}>Check ${rows.length} rows</button>
         ${this.csvCheck?.dry_run ? html`<button @click=${() => this.importCsv(false)}>Import ${this.csvCheck.added} new signatories</button>` : nothing}

@@ -41,7 +41,8 @@ export class ConsoleStatementList extends LitElement {
       <p role="status" class="ok">${this.message}</p>
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
       ${this.items === undefined ? html`<p>Loading…</p>` : this.items.length === 0 ? html`<p>No statements yet.</p>` : html`
-        <div class="scroll"><table>
+        <div class="scroll" tabindex="0" role="region" aria-label="Statements">
+        <table>
           <caption class="visually-hidden">Statements, newest first</caption>
           <thead><tr><th scope="col">Statement</th><th scope="col">Signatures</th><th scope="col">Comments</th><th scope="col">Actions</th></tr></thead>
           <tbody>${this.items.map((s) => this.row(s))}</tbody>

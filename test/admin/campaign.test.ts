@@ -1,0 +1,210 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import '../../src/elements/statement-card/statement-card.js';
+import '../../src/elements/signatory-list/signatory-list.js';
+import '../../src/elements/comment-thread/comment-thread.js';
+import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
+import {SERVER_START_TIMEOUT} from '../helpers/reference-server.js';
+import {deep, deepAll, focused, go, mountConsole, signIn, startConsoleServer, typeInto, type ConsoleServer} from './console-harness.js';
+
+const ID = 'coalition-letter';
+
+/** 30 organisations, and a malformed row (no name) between them: line 12 of the file. */
+function coalitionCsv(): string {
+  const lines = ['Organisation name;Type;City;Contact e-mail'];
+  for (let i = 1; i <= 30; i++) {
+    lines.push(`"Réseau ${i}, coop";Organisation;Montréal;contact${i}@example.org`);
+    if (i === 10) lines.push(';Organisation;Nowhere;broken@example.org');
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The public widgets on another page, reloaded until `ready` holds (GETs may be cached for a few seconds). */
+async function publicPage(endpoint: string, statement: string, ready: (card: StatementCard) => boolean, maxDepth = 3) {
+  let card: StatementCard | undefined;
+  await waitUntil(async () => {
+    card?.remove();
+    card = await fixture<StatementCard>(html`<statement-card lang="en" endpoint=${endpoint} statement=${statement}>
+      <signatory-list></signatory-list><comment-thread max-depth=${maxDepth}></comment-thread></statement-card>`);
+    await new Promise((r) => setTimeout(r, 300)); // one render pass of the three widgets (a condition follows)
+    return ready(card);
+  }, 'the public page did not show the change', {timeout: 20000, interval: 50});
+  return card!;
+}
+const shadowText = (el: Element | null) => el?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+describe('console: a campaign from creation to moderation, seen on the public page', function () {
+  this.timeout(60000);
+  let server: ConsoleServer;
+  before(async function () {
+    this.timeout(SERVER_START_TIMEOUT);
+    server = await startConsoleServer();
+    localStorage.clear();
+  });
+
+  it('creates a statement, imports 30 organisations, adds an update, approves a comment, hides a signatory', async () => {
+    const el = await mountConsole(server);
+    await signIn(el);
+
+    // Create, with pre-moderation on.
+    go('#new');
+    await waitUntil(() => deep(el, 'console-statement-editor', '#id'), 'no editor');
+    const editor = () => deep(el, 'console-statement-editor')!;
+    typeInto(deep(editor(), '#id'), ID);
+    typeInto(deep(editor(), '#title'), 'A letter from the coalition');
+    typeInto(deep(editor(), '#body'), '<p>We, the undersigned, <script>alert(1)</script><strong>ask</strong>.</p>');
+    await waitUntil(() => deep(editor(), '.preview strong'), 'the preview did not render the body');
+    expect(deep(editor(), '.preview script'), 'the preview runs the widgets\' sanitiser').to.equal(null);
+    deep<HTMLInputElement>(editor(), 'input[name=moderation]')!.click();
+    await expect(el).to.be.accessible();
+    deep<HTMLButtonElement>(editor(), 'button[type=submit]')!.click();
+    await waitUntil(() => location.hash === `#edit/${ID}`, 'creating did not open the statement');
+
+    // Import the coalition's spreadsheet: check first (nothing written), then import.
+    go(`#import/${ID}`);
+    await waitUntil(() => deep(el, 'console-import-view', '#csv-text'), 'no import view');
+    const importer = () => deep(el, 'console-import-view')!;
+    const pasted = deep<HTMLTextAreaElement>(importer(), '#csv-text')!;
+    pasted.value = coalitionCsv();
+    pasted.dispatchEvent(new Event('change'));
+    await waitUntil(() => deep(importer(), '#map-name'), 'no column mapping');
+    expect(deep<HTMLSelectElement>(importer(), '#map-name')!.value).to.equal('0');
+    expect(deep<HTMLSelectElement>(importer(), '#map-email')!.value).to.equal('3');
+    // "City" is not guessed: map it by hand.
+    const city = deep<HTMLSelectElement>(importer(), '#map-location')!;
+    city.value = '2';
+    city.dispatchEvent(new Event('change'));
+    const button = (label: RegExp) => deepAll<HTMLButtonElement>(importer(), 'button').find((b) => label.test(b.textContent!));
+    button(/^Check 31 rows/)!.click();
+    await waitUntil(() => button(/Import 30 new/), 'the check did not offer to import 30');
+    expect(deep(importer(), '[role=alert]')!.textContent).to.match(/Line 12: name/);
+    expect((await fetch(`${server.endpoint}/statements/${ID}`, {cache: 'no-store'}).then((r) => r.json())).signatories.count).to.equal(0);
+    await expect(el).to.be.accessible();
+    button(/Import 30 new/)!.click();
+    await waitUntil(() => /Imported 30 signatories/.test(shadowText(importer())), 'the import did not report 30');
+    // The same file again adds nobody.
+    button(/^Check 31 rows/)!.click();
+    await waitUntil(() => /0 would be added, 30 already there, 1 with errors/.test(shadowText(importer())));
+
+    // An "Update:" note.
+    go(`#edit/${ID}`);
+    await waitUntil(() => deep(el, 'console-statement-editor', '.notes button'), 'no notes');
+    deepAll<HTMLButtonElement>(editor(), '.notes > button')[0]!.click();
+    await waitUntil(() => deep(editor(), '#note-text-0'));
+    typeInto(deep(editor(), '#note-text-0'), '30 organisations have joined.');
+    deep<HTMLButtonElement>(editor(), 'button[type=submit]')!.click();
+    await waitUntil(() => /Saved/.test(shadowText(editor())), 'the note was not saved');
+
+    // A reader's comment waits for approval; the moderator approves it by keyboard.
+    const posted = await fetch(`${server.endpoint}/statements/${ID}/comments`, {
+      method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({author: {name: 'Ada Reader', email: 'ada@example.org'}, body: 'Count me in.'}),
+    });
+    expect(((await posted.json()) as {status: string}).status, 'pre-moderation is on').to.equal('pending');
+    go(`#queue/${ID}`);
+    const queue = () => deep(el, 'console-moderation-queue')!;
+    await waitUntil(() => deep(queue(), 'li'), 'the comment is not in the queue');
+    expect(shadowText(queue())).to.contain('ada@example.org');
+    deep(queue(), 'li')!.focus();
+    await sendKeys({press: 'a'});
+    await waitUntil(() => /Approved “Ada Reader”/.test(shadowText(queue())), 'a did not approve');
+
+    // Hide a signatory found by searching the published ones.
+    const status = deep<HTMLSelectElement>(queue(), '#status')!;
+    status.value = 'published';
+    status.dispatchEvent(new Event('change'));
+    typeInto(deep(queue(), '#q'), 'Réseau 7,');
+    deep<HTMLButtonElement>(queue(), 'form button')!.click();
+    await waitUntil(() => deepAll(queue(), 'li').length === 1, `the search found: ${deepAll(queue(), 'li strong').map((e) => e.textContent).join(', ')}`, {timeout: 5000});
+    deepAll<HTMLButtonElement>(queue(), 'li button').find((b) => b.textContent === 'Hide')!.click();
+    await waitUntil(() => /Hid “Réseau 7, coop”/.test(shadowText(queue())));
+
+    // A second page: the public widgets show every change.
+    const card = await publicPage(server.endpoint, ID, (c) =>
+      /30 organisations have joined/.test(shadowText(c)) &&
+      /Count me in/.test(shadowText(c.querySelector('comment-thread'))) &&
+      /29 organi[sz]ations/i.test(shadowText(c.querySelector('signatory-list'))));
+    expect(shadowText(card.querySelector('signatory-list'))).not.to.contain('Réseau 7,');
+    expect(shadowText(card)).to.contain('Update');
+  });
+
+  it('imports a Disqus export, replies four deep, as the same thread; again adds nothing', async () => {
+    const el = await mountConsole(server, `#import/${server.statement}`);
+    await signIn(el);
+    await waitUntil(() => deep(el, 'console-import-view', '#disqus-file'));
+    const importer = () => deep(el, 'console-import-view')!;
+    const xml = await (await fetch(new URL('./disqus-sample.xml', import.meta.url))).text();
+    const input = deep<HTMLInputElement>(importer(), '#disqus-file')!;
+    const files = new DataTransfer();
+    files.items.add(new File([xml], 'disqus.xml', {type: 'application/xml'}));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await waitUntil(() => deep(importer(), '#disqus-thread'), 'the export was not read');
+    const button = (label: RegExp) => deepAll<HTMLButtonElement>(importer(), 'button').find((b) => label.test(b.textContent!));
+    button(/^Import comments/)!.click();
+    await waitUntil(() => /Imported 6 comments, 0 already there/.test(shadowText(importer())), shadowText(importer()));
+    button(/^Import comments/)!.click();
+    await waitUntil(() => /Imported 0 comments, 6 already there/.test(shadowText(importer())));
+
+    const card = await publicPage(server.endpoint, server.statement,
+      (c) => /Fourth level/.test(shadowText(c.querySelector('comment-thread'))), 5);
+    const thread = card.querySelector('comment-thread')!.shadowRoot!;
+    const deepest = [...thread.querySelectorAll('[part="comment"]')].find((c) => /Fourth level/.test(c.textContent!))!;
+    let depth = 0;
+    for (let n: Element | null = deepest; n; n = n.parentElement) if (n.matches('ol.replies')) depth++;
+    expect(depth, 'the fourth-level reply is nested four deep').to.equal(4);
+    expect(deepest.textContent).to.contain('Dora');
+    // Markup became plain text; the link kept as its address.
+    expect(shadowText(card.querySelector('comment-thread'))).to.contain('see the map (https://example.org/map)');
+    expect(thread.querySelector('[part="body"] b')).to.equal(null);
+  });
+
+  it('is operable by keyboard alone: j/k move, x selects, h hides the selection, u undoes', async () => {
+    for (const name of ['Kim One', 'Kim Two']) {
+      await fetch(`${server.endpoint}/statements/${ID}/comments`, {
+        method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({author: {name}, body: `From ${name}.`}),
+      });
+    }
+    const el = await mountConsole(server, `#queue/${ID}`);
+    await signIn(el);
+    const queue = () => deep(el, 'console-moderation-queue')!;
+    await waitUntil(() => deepAll(queue(), 'li').length === 2, 'two pending comments');
+    await expect(el).to.be.accessible();
+    deep(queue(), 'li')!.focus();
+    await sendKeys({press: 'j'});
+    await waitUntil(() => focused() === deepAll(queue(), 'li')[1]);
+    await sendKeys({press: 'k'});
+    await waitUntil(() => focused() === deepAll(queue(), 'li')[0]);
+    await sendKeys({press: 'x'});
+    await sendKeys({press: 'j'});
+    await sendKeys({press: 'x'});
+    await waitUntil(() => deepAll<HTMLInputElement>(queue(), 'li input:checked').length === 2, 'x did not select');
+    await sendKeys({press: 'h'});
+    await waitUntil(() => /Hid 2 items/.test(shadowText(queue())) && deepAll(queue(), 'li').length === 0);
+    deep(queue(), 'h1')!.focus();
+    await sendKeys({press: 'Tab'}); // the filters, then …
+    deep<HTMLButtonElement>(queue(), '[role=status] button')!.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => deepAll(queue(), 'li').length === 2, 'undo did not bring them back');
+    // Delete, undone within the time: nothing is deleted.
+    deep(queue(), 'li')!.focus();
+    await sendKeys({press: 'd'});
+    await waitUntil(() => deepAll(queue(), 'li').length === 1);
+    await sendKeys({press: 'u'});
+    await waitUntil(() => deepAll(queue(), 'li').length === 2, 'undo did not keep the deleted comment');
+  });
+
+  it('has no axe violations on the list and moderation views, and works 375 px wide', async () => {
+    const el = await mountConsole(server, '#statements');
+    await signIn(el);
+    await waitUntil(() => deep(el, 'console-statement-list', 'table'));
+    el.style.width = '375px';
+    await expect(el).to.be.accessible();
+    expect(el.scrollWidth).to.be.at.most(375 + 1);
+    go('#queue');
+    await waitUntil(() => deep(el, 'console-moderation-queue', 'h1'));
+    await waitUntil(() => !/Loading/.test(shadowText(deep(el, 'console-moderation-queue'))));
+    await expect(el).to.be.accessible();
+    expect(el.scrollWidth).to.be.at.most(375 + 1);
+  });
+});
