@@ -45,8 +45,13 @@ export class ConsoleModerationQueue extends LitElement {
     void this.flushDelete();
   }
 
+  private loads = 0;
+
+  /** Reads the list; when loads overlap (filter changed, then search), the last one asked wins. */
   async load() {
+    const n = ++this.loads;
     const {items} = await this.api.queue({status: this.status, statement: this.statementId, q: this.query, limit: 100});
+    if (n !== this.loads) return;
     this.items = items;
     this.current = Math.min(this.current, Math.max(0, items.length - 1));
     this.selected = new Set([...this.selected].filter((k) => items.some((i) => keyOf(i) === k)));
@@ -132,6 +137,14 @@ export class ConsoleModerationQueue extends LitElement {
   }
 
   private async act(action: ItemStatus | 'delete', given?: QueueItem[]) {
+    try {
+      await this.run(action, given);
+    } catch (err) {
+      this.message = `Not done: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+
+  private async run(action: ItemStatus | 'delete', given?: QueueItem[]) {
     const items = this.targets(given);
     if (!items.length) return;
     await this.flushDelete();

@@ -7,6 +7,8 @@ import type {StatementCard} from '../../src/elements/statement-card/statement-ca
 import {SERVER_START_TIMEOUT} from '../helpers/reference-server.js';
 import {deep, deepAll, focused, go, mountConsole, signIn, startConsoleServer, typeInto, type ConsoleServer} from './console-harness.js';
 
+// One file: the tests share the page's cookie jar (one console session at a time).
+
 const ID = 'coalition-letter';
 
 /** 30 organisations, and a malformed row (no name) between them: line 12 of the file. */
@@ -117,7 +119,10 @@ describe('console: a campaign from creation to moderation, seen on the public pa
     deep<HTMLButtonElement>(queue(), 'form button')!.click();
     await waitUntil(() => deepAll(queue(), 'li').length === 1, `the search found: ${deepAll(queue(), 'li strong').map((e) => e.textContent).join(', ')}`, {timeout: 5000});
     deepAll<HTMLButtonElement>(queue(), 'li button').find((b) => b.textContent === 'Hide')!.click();
-    await waitUntil(() => /Hid “Réseau 7, coop”/.test(shadowText(queue())));
+    await waitUntil(() => /Hid “Réseau 7, coop”/.test(shadowText(queue())), 'hiding was not reported', {timeout: 5000})
+      .catch((err: Error) => {
+        throw new Error(`${err.message}: ${shadowText(queue())}`);
+      });
 
     // A second page: the public widgets show every change.
     const card = await publicPage(server.endpoint, ID, (c) =>
@@ -206,5 +211,73 @@ describe('console: a campaign from creation to moderation, seen on the public pa
     await waitUntil(() => !/Loading/.test(shadowText(deep(el, 'console-moderation-queue'))));
     await expect(el).to.be.accessible();
     expect(el.scrollWidth).to.be.at.most(375 + 1);
+  });
+});
+
+describe('console: sign-in, session and the statements list', () => {
+  let server: ConsoleServer;
+  before(async function () {
+    this.timeout(SERVER_START_TIMEOUT);
+    server = await startConsoleServer();
+  });
+  const signOut = async () => {
+    const session = await fetch(`${server.api}/admin/session`);
+    if (session.ok) {
+      const {csrf_token} = (await session.json()) as {csrf_token: string};
+      await fetch(`${server.api}/admin/session`, {method: 'DELETE', headers: {'X-CSRF-Token': csrf_token}});
+    }
+  };
+  // Each test starts signed out.
+  beforeEach(signOut);
+  afterEach(signOut);
+
+  it('refuses a wrong token, then signs in with the right one and lists the statements with their counts', async () => {
+    const el = await mountConsole(server);
+    await expect(el).to.be.accessible();
+    await signIn(el, 'not-the-token');
+    await waitUntil(() => deep(el, 'console-sign-in', '[role=alert]'), 'no error for a wrong token');
+    expect(deep(el, 'console-sign-in', '[role=alert]')!.textContent).to.contain('not the admin token');
+    expect(focused()).to.equal(deep(el, 'console-sign-in', '#token'));
+    await signIn(el);
+    await waitUntil(() => deep(el, 'console-statement-list', `tr[data-id="${server.statement}"]`), 'the statement is not listed');
+    const row = deep(el, 'console-statement-list', `tr[data-id="${server.statement}"]`)!;
+    expect(row.textContent).to.match(/\d+ published/);
+    expect(row.textContent).to.match(/\d+ pending/);
+    expect(deepAll(el, 'console-statement-list', 'progress')).to.have.length.greaterThan(0);
+    await waitUntil(() => focused() === deep(el, 'console-statement-list', 'h1'), 'focus did not move to the list');
+    await expect(el).to.be.accessible();
+    // The token is kept nowhere in the browser.
+    const stored = JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage}) + document.cookie;
+    expect(stored).not.to.contain('test-admin-token');
+  });
+
+  it('keeps the session across a reload, and sign-out ends it on the server', async () => {
+    let el = await mountConsole(server);
+    await signIn(el);
+    el.remove();
+    el = await mountConsole(server);
+    expect(deep(el, 'nav'), 'a reload asked for the token again').to.exist;
+    deep<HTMLButtonElement>(el, 'button.signout')!.click();
+    await waitUntil(() => deep(el, 'console-sign-in'), 'sign-out did not show the sign-in');
+    expect((await fetch(`${server.api}/admin/statements`)).status).to.equal(401);
+    expect((await fetch(`${server.api}/admin/session`)).status).to.equal(401);
+  });
+
+  it('refuses a cross-site POST that carries the session cookie', async () => {
+    const el = await mountConsole(server);
+    await signIn(el);
+    const page = (await (await fetch(`${server.endpoint}/statements/${server.statement}/signatories?limit=1`)).json()) as {items: {id: string}[]};
+    const id = page.items[0]!.id;
+    const hide = `/v1/admin/statements/${server.statement}/signatories/${id}/hide`;
+    // The server's own address is another origin (another port) than this
+    // page, but the same site, so the browser sends the SameSite=Strict
+    // cookie along with this body-less POST (no preflight needed).
+    const otherOrigin = server.url.replace('127.0.0.1', 'localhost');
+    await fetch(`${otherOrigin}${hide}`, {method: 'POST', credentials: 'include', mode: 'no-cors'});
+    // From the console's own origin but without the CSRF token: refused too.
+    expect((await fetch(`/ref/${new URL(server.url).port}${hide}`, {method: 'POST'})).status).to.equal(403);
+    // Neither happened: the signatory is still listed.
+    const after = (await (await fetch(`${server.endpoint}/statements/${server.statement}/signatories?limit=1`, {cache: 'no-store'})).json()) as {items: {id: string}[]};
+    expect(after.items[0]!.id).to.equal(id);
   });
 });
