@@ -117,7 +117,7 @@ describe('console: a campaign from creation to moderation, seen on the public pa
     status.dispatchEvent(new Event('change'));
     typeInto(deep(queue(), '#q'), 'Réseau 7,');
     deep<HTMLButtonElement>(queue(), 'form button')!.click();
-    await waitUntil(() => deepAll(queue(), 'li').length === 1, `the search found: ${deepAll(queue(), 'li strong').map((e) => e.textContent).join(', ')}`, {timeout: 5000});
+    await waitUntil(() => deepAll(queue(), 'li').length === 1 && /Réseau 7, coop/.test(deep(queue(), 'li')!.textContent!), `the search found: ${deepAll(queue(), 'li strong').map((e) => e.textContent).join(', ')}`, {timeout: 5000});
     deepAll<HTMLButtonElement>(queue(), 'li button').find((b) => b.textContent === 'Hide')!.click();
     await waitUntil(() => /Hid “Réseau 7, coop”/.test(shadowText(queue())), 'hiding was not reported', {timeout: 5000})
       .catch((err: Error) => {
