@@ -23,6 +23,8 @@ export interface StartOptions {
   databaseUrl?: string;
   /** PostgreSQL schema to use (must exist). */
   schema?: string;
+  /** PostgreSQL statement timeout in ms (default 5000; 0 for none). */
+  statementTimeout?: number;
   /** Load the demo statement into an empty database. Default true. */
   seed?: boolean;
   /** Writes per minute per client; false for none. Default false here. */
@@ -60,6 +62,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const store = opts.store ?? await openStore({
     ...(opts.databaseUrl ? {databaseUrl: opts.databaseUrl} : {dataDir: opts.dataDir ?? 'memory'}),
     ...(opts.schema !== undefined && {schema: opts.schema}),
+    ...(opts.statementTimeout !== undefined && {statementTimeout: opts.statementTimeout}),
   });
   if (opts.seed !== false) await seedDemo(store);
   const cfg: AppConfig = {

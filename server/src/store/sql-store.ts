@@ -649,24 +649,27 @@ function signed(row: SignatoryRecord, status: WriteStatus): {status: number; bod
   return {status: 201, body: JSON.stringify({signatory: signatoryToWire(row), status})};
 }
 
-/** `items` reordered so each comes after its parent when the parent is among them (no recursion). */
+/** `items` reordered so each comes after its parent when the parent is among them: one pass, no recursion. */
 function parentsFirst<T>(items: readonly T[], id: (t: T) => string, parent: (t: T) => string | null): T[] {
   const present = new Set(items.map(id));
-  const done = new Set<string>();
+  const children = new Map<string, T[]>();
   const out: T[] = [];
-  let todo = [...items];
-  while (todo.length) {
-    const ready = todo.filter((t) => {
-      const p = parent(t);
-      return p === null || !present.has(p) || done.has(p);
-    });
-    if (!ready.length) return [...out, ...todo]; // a cycle: the foreign key refuses it
-    for (const t of ready) {
-      out.push(t);
-      done.add(id(t));
-    }
-    const taken = new Set(ready);
-    todo = todo.filter((t) => !taken.has(t));
+  const stack: T[] = [];
+  for (const t of items) {
+    const p = parent(t);
+    if (p === null || !present.has(p)) stack.push(t);
+    else if (children.has(p)) children.get(p)!.push(t);
+    else children.set(p, [t]);
   }
-  return out;
+  stack.reverse();
+  const placed = new Set<T>();
+  while (stack.length) {
+    const t = stack.pop()!;
+    out.push(t);
+    placed.add(t);
+    const kids = children.get(id(t));
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  // Left over: a cycle, which the foreign key refuses.
+  return out.length === items.length ? out : [...out, ...items.filter((t) => !placed.has(t))];
 }
