@@ -126,6 +126,9 @@ function machineLines(m) {
   ];
 }
 
+/** From this heading on, RESULTS.md is not regenerated. */
+const KEPT_FROM = '## Deep and long threads';
+
 export function writeResults() {
   const browser = loadJson('browser.json');
   const server = loadJson('server.json');
@@ -147,6 +150,10 @@ export function writeResults() {
     out.push(serverTable(server), '');
     if (server.notes?.length) out.push(...server.notes.map((n) => `- ${n}`), '');
   }
+  // Sections written by hand from other bench scripts (bench/server-threads.mjs) are kept.
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  const kept = previous.indexOf(KEPT_FROM);
+  if (kept >= 0) out.push(previous.slice(kept).trimEnd(), '');
   writeFileSync(RESULTS, out.join('\n'));
   return RESULTS;
 }
