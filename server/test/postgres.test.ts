@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {openPostgres} from '../src/store/postgres.ts';
 import {adminSuite} from './admin-suite.ts';
 import {postgresFactory} from './helpers.ts';
 import {hardeningSuite} from './hardening.ts';
@@ -12,3 +15,16 @@ adminSuite('PostgreSQL', () => postgresFactory(url!), skip);
 hardeningSuite('PostgreSQL', () => postgresFactory(url!), skip);
 liveSuite('PostgreSQL', () => postgresFactory(url!), skip);
 twoInstanceSuite('PostgreSQL', () => postgresFactory(url!), skip);
+
+// Issue 12 item 1: no statement holds a pooled connection for long.
+describe('PostgreSQL statement timeout', {skip}, () => {
+  test('a statement running past STATEMENT_TIMEOUT_MS is cancelled', async () => {
+    const db = await openPostgres(url!, {statementTimeout: 200, max: 1});
+    try {
+      await assert.rejects(db.query('SELECT pg_sleep(2)'), /statement timeout/);
+      assert.deepEqual(await db.query('SELECT 1 AS one'), [{one: 1}]);
+    } finally {
+      await db.close();
+    }
+  });
+});
