@@ -18,10 +18,20 @@ const minify = ({module}) => terser({ecma: 2022, module, compress: {passes: 2}, 
 export default {
   input: 'dist/index.js',
   output: [
-    {file: 'dist/undersigned.js', format: 'es', sourcemap: true, plugins: [minify({module: true})]},
+    // The entry keeps its name (sites include it; served with a short,
+    // revalidated cache); lazily loaded siblings carry a content hash in
+    // theirs, so a server may cache them as immutable (README "Hosting").
+    {
+      dir: 'dist', entryFileNames: 'undersigned.js', chunkFileNames: 'undersigned-[name]-[hash].js',
+      format: 'es', sourcemap: true, plugins: [minify({module: true})],
+    },
     // For pages that allow only classic scripts: <script src defer>. Not a
     // module for terser, or it drops the `var undersigned` global as unused.
-    {file: 'dist/undersigned.iife.js', format: 'iife', name: 'undersigned', sourcemap: true, plugins: [minify({module: false})]},
+    // A classic script cannot load siblings: dynamic imports are inlined.
+    {
+      file: 'dist/undersigned.iife.js', format: 'iife', name: 'undersigned', sourcemap: true, inlineDynamicImports: true,
+      plugins: [minify({module: false})],
+    },
   ],
   plugins: [nodeResolve({browser: true}), minifyCss()],
   onwarn(warning, warn) {

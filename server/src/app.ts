@@ -11,6 +11,7 @@ import {EventHub} from './live/event-hub.ts';
 import {accessLine, errorLine} from './log.ts';
 import {problem, ProblemError} from './problem.ts';
 import {publicRoutes} from './public-routes.ts';
+import {staticHeaders} from './static-headers.ts';
 
 /** The whole server as a Hono app: API under /v1, the demo and bundle as files. */
 export function createApp(cfg: AppConfig, live: EventHub = new EventHub(cfg.store)): Hono {
@@ -41,6 +42,8 @@ export function createApp(cfg: AppConfig, live: EventHub = new EventHub(cfg.stor
   if (cfg.staticRoot) {
     const root = cfg.staticRoot;
     app.get('/', serveStatic({root, path: 'demo/index.html'}));
+    app.use('/demo/*', staticHeaders());
+    app.use('/dist/*', staticHeaders());
     app.get('/demo/*', serveStatic({root}));
     app.get('/dist/*', serveStatic({root}));
     mountConsole(app, root);

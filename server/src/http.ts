@@ -5,7 +5,10 @@ import {getConnInfo} from '@hono/node-server/conninfo';
 import {problem, type Problem} from './problem.ts';
 
 export const MAX_BODY = 64 * 1024;
-const CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=30';
+// Browsers revalidate every time (a reload shows the reader's own
+// signature or comment; an unchanged page costs a 304), while a shared cache
+// (CDN) may answer for 10 s before it too must revalidate.
+const CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=10';
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(p), {
@@ -41,8 +44,8 @@ export async function readJson(c: Context, max = MAX_BODY): Promise<unknown> {
 }
 
 /**
- * A cacheable JSON GET: weak ETag over the bytes, a short public
- * Cache-Control, and 304 when the client already has them.
+ * A cacheable JSON GET: weak ETag over the bytes, revalidated by browsers
+ * and briefly cached by CDNs, and 304 when the client already has them.
  */
 export function cachedJson(c: Context, value: unknown): Response {
   const body = JSON.stringify(value);
