@@ -23,6 +23,8 @@ describe('<comment-thread> with a thread longer than its page', () => {
       const bodies = () => $$(el, 'article[part="comment"] [part="body"]').map((b) => b.textContent!.trim());
       await waitUntil(() => bodies().length === 12, 'the first page did not render');
       expect(bodies().slice(0, 3)).to.deep.equal(['The root', 'Reply 1', 'Reply 2']);
+      // Authors and bodies are bidi-isolated (issue 12 item 7): a U+202E in them cannot reorder the UI.
+      for (const part of ['author', 'body']) expect(getComputedStyle($(el, `[part="${part}"]`)!).unicodeBidi, part).to.equal('isolate');
       const button = $<HTMLButtonElement>(el, '[part="list"] > li:first-child [part="more-button"]')!;
       expect(button.textContent!.trim()).to.equal('15 more replies');
       expect($$(el, '[part="more-button"]')).to.have.length(1);
