@@ -103,6 +103,15 @@ copyButton.addEventListener('click', async () => {
   }
 });
 
+// A classic script cannot run the ES module (`export` is a syntax error
+// there): the format choice switches between the two builds of this site.
+const BUILDS = {module: 'undersigned.js', classic: 'undersigned.iife.js'};
+form.addEventListener('change', (event) => {
+  if (event.target.name !== 'format') return;
+  const url = form.script.value;
+  const other = BUILDS[event.target.value === 'classic' ? 'module' : 'classic'];
+  if (url.endsWith(`/${other}`)) form.script.value = url.slice(0, -other.length) + BUILDS[event.target.value];
+});
 form.addEventListener('input', update);
 form.addEventListener('change', update);
 form.addEventListener('submit', (event) => event.preventDefault());

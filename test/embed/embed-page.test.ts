@@ -83,13 +83,29 @@ describe('the embed-code page', () => {
     const origin = location.origin;
     expect(snippet()).to.equal(
       [
-        `<script defer src="${origin}/dist/undersigned.js"></script>`,
+        `<script defer src="${origin}/dist/undersigned.iife.js"></script>`,
         `<signatory-list endpoint="${origin}/v1" statement="another-letter"></signatory-list>`,
         `<comment-thread endpoint="${origin}/v1" statement="another-letter"></comment-thread>`,
       ].join('\n')
     );
-    set('#script', `${origin}/dist/undersigned.iife.js`);
-    expect(snippet().split('\n')[0]).to.equal(`<script defer src="${origin}/dist/undersigned.iife.js"></script>`);
+    set('input[name=format][value=module]', true);
+    expect(snippet().split('\n')[0]).to.equal(`<script type="module" src="${origin}/dist/undersigned.js"></script>`);
+  });
+
+  it('runs the classic choice as a classic script: the preview renders', async () => {
+    set('input[name=mode][value=static]', true);
+    set('input[name=format][value=classic]', true);
+    const doc = await previewDocument(snippet(), 'statement-card');
+    const title = await deepWait(doc, 'statement-card', '[part=title]');
+    expect(title.textContent).to.not.equal('');
+  });
+
+  it('hides the fields of the other source', () => {
+    const shown = (selector: string) => $(selector).closest('label')!.checkVisibility();
+    expect(shown('#statement')).to.equal(true);
+    set('input[name=mode][value=static]', true);
+    expect(shown('#statement')).to.equal(false);
+    expect(shown('#src')).to.equal(true);
   });
 
   it('escapes what an editor types, and says what to fix instead of making a broken snippet', () => {
