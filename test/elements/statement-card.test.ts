@@ -48,6 +48,23 @@ describe('<statement-card>', () => {
     expect(shadow(el).querySelector('[part="loading"]')).to.equal(null);
   });
 
+  it('titles the statement with an h2, or the heading-level given', async () => {
+    const el = await card();
+    await loaded(el);
+    const title = () => shadow(el).querySelector('[part="title"]')!;
+    expect(title().localName).to.equal('h2');
+    el.setAttribute('heading-level', '1');
+    await el.updateComplete;
+    expect(title().localName).to.equal('h1');
+    expect(title().textContent).to.equal('An open letter for the river');
+    el.setAttribute('heading-level', '6');
+    await el.updateComplete;
+    expect(title().localName).to.equal('h6');
+    el.setAttribute('heading-level', '9');
+    await el.updateComplete;
+    expect(title().localName).to.equal('h2');
+  });
+
   it('renders the hero with reserved size, caption, credit, notes, body and date', async () => {
     const el = await card();
     await loaded(el);

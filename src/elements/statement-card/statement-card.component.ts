@@ -1,7 +1,8 @@
 import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {html, nothing, type PropertyValues} from 'lit';
-import {state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
+import {html as staticHtml, unsafeStatic} from 'lit/static-html.js';
 import {isAbortError, sourceFor, type Statement, type StatementSource} from '../../api/index.js';
 import {statementContext} from '../../context/statement-context.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
@@ -17,6 +18,9 @@ import {statementCardStyles} from './statement-card.styles.js';
 
 /** Stands for a link inside a translated sentence, which is split around it. */
 const SLOT = '\u0000';
+
+/** h1…h6, for `heading-level`. */
+const HEADINGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
 
 /** Children that go to the default slot; any other child is fallback content. */
 const WIDGETS = new Set(['statement-card', 'signatory-list', 'comment-thread', 'sign-form', 'comment-form']);
@@ -50,7 +54,7 @@ const isWidget = (node: Node): node is Element =>
  *
  * @csspart base - The article wrapping everything.
  * @csspart kicker - The section label above the title.
- * @csspart title - The statement's title (an `h2`).
+ * @csspart title - The statement's title (an `h2`, or the level `heading-level` gives).
  * @csspart summary - The standfirst under the title.
  * @csspart hero - The figure holding the hero image and its caption.
  * @csspart image - The hero image.
@@ -86,6 +90,9 @@ export class StatementCard extends UndersignedElement {
   static override styles = [baseStyles, statementCardStyles];
   // Children are sorted into the two slots by kind, not by a slot attribute.
   static override shadowRootOptions: ShadowRootInit = {...UndersignedElement.shadowRootOptions, slotAssignment: 'manual'};
+
+  /** The title's heading level, 1–6 (default 2; 1 on a page without its own `h1`). Other values count as 2. */
+  @property({type: Number, attribute: 'heading-level'}) accessor headingLevel = 2;
 
   /** Set while the "link copied" confirmation is shown. */
   @state() private accessor shareMessage = '';
@@ -218,9 +225,10 @@ export class StatementCard extends UndersignedElement {
             )}</span
         >`
       : nothing;
+    const heading = HEADINGS[this.headingLevel - 1] ?? HEADINGS[1];
     return html`
       ${statement.kicker ? html`<p class="kicker" part="kicker">${statement.kicker}</p>` : nothing}
-      <h2 class="title" part="title" dir="auto">${statement.title}</h2>
+      ${staticHtml`<${heading} class="title" part="title" dir="auto">${statement.title}</${heading}>`}
       ${statement.summary ? html`<p class="summary" part="summary">${statement.summary}</p>` : nothing}
       ${image && imageUrl
         ? html`<figure class="hero" part="hero">
