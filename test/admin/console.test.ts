@@ -199,6 +199,19 @@ describe('console: a campaign from creation to moderation, seen on the public pa
     await waitUntil(() => deepAll(queue(), 'li').length === 2, 'undo did not keep the deleted comment');
   });
 
+  it('keeps unsaved edits across a reload, and offers to discard them', async () => {
+    let el = await mountConsole(server, `#edit/${ID}`);
+    await signIn(el);
+    await waitUntil(() => deep<HTMLInputElement>(el, 'console-statement-editor', '#title')?.value, 'the editor did not load');
+    typeInto(deep(el, 'console-statement-editor', '#title'), 'A letter, retitled');
+    el.remove();
+    el = await mountConsole(server, `#edit/${ID}`);
+    await waitUntil(() => deep<HTMLInputElement>(el, 'console-statement-editor', '#title')?.value === 'A letter, retitled', 'the draft was lost');
+    expect(shadowText(deep(el, 'console-statement-editor'))).to.contain('Unsaved changes from');
+    deepAll<HTMLButtonElement>(el, 'console-statement-editor', 'button').find((b) => /Discard/.test(b.textContent!))!.click();
+    await waitUntil(() => deep<HTMLInputElement>(el, 'console-statement-editor', '#title')?.value === 'A letter from the coalition', 'discarding did not restore the stored title');
+  });
+
   it('has no axe violations on the list and moderation views, and works 375 px wide', async () => {
     const el = await mountConsole(server, '#statements');
     await signIn(el);
