@@ -65,6 +65,25 @@ describe('<statement-card>', () => {
     expect(title().localName).to.equal('h2');
   });
 
+  it('shows the goal as an accessible progress bar, in the page’s language', async () => {
+    api.restore();
+    api = new FakeEndpoint({statement: wireStatement({signatories: {count: 31, listed: 31, open: true, goal: 100, email_required: false}})});
+    const el = await card();
+    await loaded(el);
+    const bar = shadow(el).querySelector('[part="goal"] progress') as HTMLProgressElement;
+    expect([bar.value, bar.max]).to.deep.equal([31, 100]);
+    expect(bar.getAttribute('aria-label')).to.equal('31 of 100 signatures');
+    expect(text(el, '[part="goal"]')).to.equal('31 of 100 signatures');
+    el.lang = 'de';
+    await waitUntil(() => bar.getAttribute('aria-label') === '31 von 100 Unterschriften', 'the label did not follow the language');
+  });
+
+  it('shows no goal bar without a goal', async () => {
+    const el = await card();
+    await loaded(el);
+    expect(shadow(el).querySelector('[part="goal"]')).to.equal(null);
+  });
+
   it('renders the hero with reserved size, caption, credit, notes, body and date', async () => {
     const el = await card();
     await loaded(el);

@@ -62,6 +62,7 @@ const isWidget = (node: Node): node is Element =>
  * @csspart credit - The photo credit inside the caption (its name a link when the image has a credit URL).
  * @csspart notes - The banner holding the notes.
  * @csspart note - One note.
+ * @csspart goal - The progress towards the signature goal (a `progress` and its text), when the statement has a goal.
  * @csspart body - The statement's text.
  * @csspart meta - The footer with dates and the share button.
  * @csspart share-button - The share button.
@@ -256,6 +257,7 @@ export class StatementCard extends UndersignedElement {
             )}
           </div>`
         : nothing}
+      ${this.renderGoal(statement.signatories)}
       <div class="body" part="body">${this.sanitizedBody(statement.body)}</div>
       <footer class="meta" part="meta">
         <span class="dates muted">
@@ -281,6 +283,16 @@ export class StatementCard extends UndersignedElement {
   }
 
   /** The sanitised body, made once per body text: Lit moves the fragment's nodes into place once. */
+  /** "31 of 100 signatures" as a progress bar, read out as such; nothing without a goal. */
+  private renderGoal({count, goal}: Statement['signatories']) {
+    if (!goal) return nothing;
+    const label = this.locale.t('goalProgress', {count, goal});
+    return html`<p class="goal" part="goal">
+      <progress max=${goal} .value=${Math.min(count, goal)} aria-label=${label}></progress>
+      <span aria-hidden="true">${label}</span>
+    </p>`;
+  }
+
   private sanitizedBody(bodyHtml: string): DocumentFragment {
     if (this.body?.html !== bodyHtml) this.body = {html: bodyHtml, fragment: sanitizeBody(bodyHtml)};
     return this.body.fragment;

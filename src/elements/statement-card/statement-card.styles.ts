@@ -60,6 +60,15 @@ export const statementCardStyles = css`
     letter-spacing: 0.04em;
     font-size: 0.85em;
   }
+  .goal {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .goal progress {
+    flex: 1;
+    accent-color: var(--undersigned-color-accent, #0b5cad);
+  }
   .body {
     font-size: 1.0625em;
   }

@@ -22,6 +22,7 @@ export const ar: Catalog = {
   updated: 'حُدّث في {date}',
   photoCredit: 'الصورة: {credit}',
   noteLabel: 'ملاحظة',
+  goalProgress: '{count} من {goal} توقيع',
 
   signedOrganizations: {
     zero: 'لم توقّع أي منظمة بعد',

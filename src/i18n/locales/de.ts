@@ -17,6 +17,7 @@ export const de: Catalog = {
   updated: 'Aktualisiert am {date}',
   photoCredit: 'Foto: {credit}',
   noteLabel: 'Hinweis',
+  goalProgress: '{count} von {goal} Unterschriften',
 
   signedOrganizations: {one: '{count} Organisation hat unterzeichnet', other: '{count} Organisationen haben unterzeichnet'},
   signedIndividuals: {one: '{count} Person hat unterzeichnet', other: '{count} Personen haben unterzeichnet'},

@@ -19,6 +19,7 @@ export const en = {
   updated: 'Updated {date}',
   photoCredit: 'Photo: {credit}',
   noteLabel: 'Note',
+  goalProgress: '{count} of {goal} signatures',
 
   // signatory list
   signedOrganizations: {one: '{count} organization has signed', other: '{count} organizations have signed'},

@@ -17,6 +17,7 @@ export const es: Catalog = {
   updated: 'Actualizado el {date}',
   photoCredit: 'Foto: {credit}',
   noteLabel: 'Nota',
+  goalProgress: '{count} de {goal} firmas',
 
   signedOrganizations: {
     one: '{count} organización ha firmado',

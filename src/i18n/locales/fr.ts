@@ -21,6 +21,7 @@ export const fr: Catalog = {
   updated: 'Mis à jour le {date}',
   photoCredit: 'Photo\u202f: {credit}',
   noteLabel: 'Note',
+  goalProgress: '{count} sur {goal} signatures',
 
   signedOrganizations: {
     one: '{count} organisation a signé',

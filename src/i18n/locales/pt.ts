@@ -17,6 +17,7 @@ export const pt: Catalog = {
   updated: 'Atualizado em {date}',
   photoCredit: 'Foto: {credit}',
   noteLabel: 'Nota',
+  goalProgress: '{count} de {goal} assinaturas',
 
   signedOrganizations: {
     one: '{count} organização assinou',
