@@ -9,7 +9,7 @@ import type {Catalog} from '../catalog.js';
 export const ar: Catalog = {
   loading: 'جارٍ التحميل…',
   errorTitle: 'تعذّر التحميل',
-  errorNetwork: 'تحقّق من اتصالك بالإنترنت وحاول مرة أخرى.',
+  errorNetwork: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك بالإنترنت وحاول مرة أخرى.',
   errorTimeout: 'استغرق الخادم وقتًا طويلًا للرد.',
   errorNotFound: 'تعذّر العثور على هذا البيان.',
   errorServer: 'حدثت مشكلة في الخادم.',

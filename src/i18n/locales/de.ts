@@ -4,7 +4,7 @@ import type {Catalog} from '../catalog.js';
 export const de: Catalog = {
   loading: 'Wird geladen …',
   errorTitle: 'Konnte nicht geladen werden',
-  errorNetwork: 'Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  errorNetwork: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errorTimeout: 'Der Server hat zu lange für die Antwort gebraucht.',
   errorNotFound: 'Diese Erklärung wurde nicht gefunden.',
   errorServer: 'Auf dem Server ist ein Problem aufgetreten.',

@@ -5,7 +5,7 @@ export const en = {
   // common
   loading: 'Loading…',
   errorTitle: 'Couldn’t load this',
-  errorNetwork: 'Check your connection and try again.',
+  errorNetwork: 'Couldn’t reach the server. Check your connection and try again.',
   errorTimeout: 'The server took too long to answer.',
   errorNotFound: 'This statement could not be found.',
   errorServer: 'The server had a problem.',

@@ -4,7 +4,7 @@ import type {Catalog} from '../catalog.js';
 export const es: Catalog = {
   loading: 'Cargando…',
   errorTitle: 'No se pudo cargar',
-  errorNetwork: 'Comprueba tu conexión y vuelve a intentarlo.',
+  errorNetwork: 'No se pudo contactar con el servidor. Comprueba tu conexión y vuelve a intentarlo.',
   errorTimeout: 'El servidor tardó demasiado en responder.',
   errorNotFound: 'No se encontró esta declaración.',
   errorServer: 'El servidor tuvo un problema.',

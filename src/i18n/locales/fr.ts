@@ -8,7 +8,7 @@ import type {Catalog} from '../catalog.js';
 export const fr: Catalog = {
   loading: 'Chargement…',
   errorTitle: 'Impossible de charger ce contenu',
-  errorNetwork: 'Vérifiez votre connexion et réessayez.',
+  errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   errorTimeout: 'Le serveur a mis trop de temps à répondre.',
   errorNotFound: 'Cette déclaration est introuvable.',
   errorServer: 'Le serveur a rencontré un problème.',

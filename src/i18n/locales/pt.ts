@@ -4,7 +4,7 @@ import type {Catalog} from '../catalog.js';
 export const pt: Catalog = {
   loading: 'Carregando…',
   errorTitle: 'Não foi possível carregar',
-  errorNetwork: 'Verifique sua conexão e tente novamente.',
+  errorNetwork: 'Não foi possível contactar o servidor. Verifique sua conexão e tente novamente.',
   errorTimeout: 'O servidor demorou demais para responder.',
   errorNotFound: 'Esta declaração não foi encontrada.',
   errorServer: 'O servidor teve um problema.',
