@@ -195,7 +195,9 @@ function page<T>(value: unknown, item: (v: unknown, path: string) => T): Page<T>
 }
 
 function status(value: unknown): WriteStatus {
-  if (value !== 'published' && value !== 'pending') fail('status', '"published" or "pending"');
+  if (value !== 'published' && value !== 'pending' && value !== 'unconfirmed') {
+    fail('status', '"published", "pending" or "unconfirmed"');
+  }
   return value;
 }
 

@@ -6,7 +6,8 @@
  */
 
 export type SignatoryKind = 'organization' | 'individual';
-export type WriteStatus = 'published' | 'pending';
+/** `unconfirmed`: kept, but neither counted nor listed until its e-mail link is followed. */
+export type WriteStatus = 'published' | 'pending' | 'unconfirmed';
 export type CommentSort = 'oldest' | 'newest';
 
 export const SIGNATORY_KINDS: readonly SignatoryKind[] = ['organization', 'individual'];

@@ -222,6 +222,19 @@ describe('<sign-form> with a server that names fields', () => {
     expect(field(el, 'location').getAttribute('aria-invalid')).to.equal('true');
   });
 
+  it('asks to check the inbox when the server answers unconfirmed', async () => {
+    api = new FakeEndpoint({statement: wireStatement({signatories: {count: 0, open: true}})});
+    api.fail(/signatories$/, {status: 201, body: {signatory: {id: 's1', name: 'Someone', kind: 'individual'}, status: 'unconfirmed'}});
+    const el = await form(api.base, 'test-letter');
+    await type(el, 'name', 'Someone');
+    const signed = oneEvent(el, 'undersigned-sign');
+    submitButton(el).click();
+    expect((await signed).detail.status).to.equal('unconfirmed');
+    await waitUntil(() => shadow(el).querySelector('[part="confirmation"]'));
+    expect(shadow(el).querySelector('[part="confirmation"]')?.textContent?.trim())
+      .to.equal('Thank you. Check your inbox to confirm your signature.');
+  });
+
   it('is hidden in static mode', async () => {
     api = new FakeEndpoint({statement: wireStatement()});
     const doc = URL.createObjectURL(new Blob([JSON.stringify({statement: wireStatement()})], {type: 'application/json'}));

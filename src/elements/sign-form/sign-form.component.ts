@@ -1,5 +1,5 @@
 import {html, nothing} from 'lit';
-import {ApiError, type SignResult, type SignatoryKind, type Statement} from '../../api/index.js';
+import {ApiError, type SignResult, type SignatoryKind, type Statement, type WriteStatus} from '../../api/index.js';
 import {SourceController, statementTask} from '../../controllers/source-controller.js';
 import {WriteController} from '../../controllers/write-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
@@ -23,6 +23,9 @@ type SignValues = {
   website: string;
 };
 
+/** The message after signing, by the server's answer. */
+const SIGNED: Record<WriteStatus, 'signedPublished' | 'signedPending' | 'signedUnconfirmed'> = {published: 'signedPublished', pending: 'signedPending', unconfirmed: 'signedUnconfirmed'};
+
 const empty = (): SignValues => ({
   name: '',
   kind: 'individual',
@@ -45,7 +48,7 @@ const empty = (): SignValues => ({
  * @tag sign-form
  * @summary A form to sign a statement.
  *
- * @fires {CustomEvent<SignResult>} undersigned-sign - The server took a signature. `detail: {signatory, status}`, status `published` or `pending`.
+ * @fires {CustomEvent<SignResult>} undersigned-sign - The server took a signature. `detail: {signatory, status}`, status `published`, `pending` or `unconfirmed` (waits for its e-mail link).
  * @fires {CustomEvent<UndersignedErrorDetail>} undersigned-error - Sending failed. `detail: {error, action: 'sign'}`.
  *
  * @csspart base - The form's frame.
@@ -144,7 +147,7 @@ export class SignForm extends UndersignedElement {
       <div role="status" aria-live="polite">
         ${status === 'done' && this.write.result
           ? html`<p class="confirmation" part="confirmation">
-              ${this.write.result.status === 'published' ? t('signedPublished') : t('signedPending')}
+              ${t(SIGNED[this.write.result.status])}
             </p>`
           : nothing}
       </div>

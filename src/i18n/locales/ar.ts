@@ -136,6 +136,7 @@ export const ar: Catalog = {
   sending: 'جارٍ الإرسال…',
   signedPublished: 'شكرًا لك — أُضيف اسمك.',
   signedPending: 'شكرًا لك. تحقّق من بريدك الإلكتروني لتأكيد توقيعك، أو انتظر الموافقة عليه.',
+  signedUnconfirmed: 'شكرًا لك. تحقّق من بريدك الوارد لتأكيد توقيعك.',
   signingClosed: 'باب التوقيع مغلق.',
   commentHeading: 'شارك في النقاش',
   fieldComment: 'التعليق',

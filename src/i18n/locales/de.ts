@@ -72,6 +72,7 @@ export const de: Catalog = {
   sending: 'Wird gesendet …',
   signedPublished: 'Danke – Ihr Name wurde hinzugefügt.',
   signedPending: 'Danke. Bitte bestätigen Sie über Ihre E-Mail oder warten Sie auf die Freigabe.',
+  signedUnconfirmed: 'Danke. Bitte bestätigen Sie Ihre Unterschrift über den Link in Ihrem Posteingang.',
   signingClosed: 'Die Unterzeichnung ist beendet.',
   commentHeading: 'Diskutieren Sie mit',
   fieldComment: 'Kommentar',

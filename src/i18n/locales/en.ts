@@ -76,6 +76,7 @@ export const en = {
   sending: 'Sending…',
   signedPublished: 'Thank you — your name has been added.',
   signedPending: 'Thank you. Check your e-mail to confirm, or wait for approval.',
+  signedUnconfirmed: 'Thank you. Check your inbox to confirm your signature.',
   signingClosed: 'Signing is closed.',
   commentHeading: 'Join the discussion',
   fieldComment: 'Comment',

@@ -80,6 +80,7 @@ export const es: Catalog = {
   sending: 'Enviando…',
   signedPublished: 'Gracias: hemos añadido tu nombre.',
   signedPending: 'Gracias. Revisa tu correo para confirmar la firma o espera a que se apruebe.',
+  signedUnconfirmed: 'Gracias. Revisa tu bandeja de entrada para confirmar la firma.',
   signingClosed: 'La recogida de firmas está cerrada.',
   commentHeading: 'Únete a la conversación',
   fieldComment: 'Comentario',

@@ -85,6 +85,7 @@ export const fr: Catalog = {
   sending: 'Envoi en cours…',
   signedPublished: 'Merci — votre nom a été ajouté.',
   signedPending: 'Merci. Consultez vos e-mails pour confirmer, ou attendez la validation.',
+  signedUnconfirmed: 'Merci. Consultez votre boîte de réception pour confirmer votre signature.',
   signingClosed: 'Les signatures sont closes.',
   commentHeading: 'Participez à la discussion',
   fieldComment: 'Commentaire',

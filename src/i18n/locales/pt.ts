@@ -80,6 +80,7 @@ export const pt: Catalog = {
   sending: 'Enviando…',
   signedPublished: 'Obrigado — seu nome foi adicionado.',
   signedPending: 'Obrigado. Confira seu e-mail para confirmar ou aguarde a aprovação.',
+  signedUnconfirmed: 'Obrigado. Confira sua caixa de entrada para confirmar a assinatura.',
   signingClosed: 'As assinaturas estão encerradas.',
   commentHeading: 'Participe da conversa',
   fieldComment: 'Comentário',
