@@ -205,6 +205,7 @@ export function parseStatementInput(body: unknown, idFromPath?: string): Stateme
   const summary = text(errors, b, 'summary', 'summary', paragraphs(LIMITS.summary));
   const url = httpUrl(errors, b, 'url', 'url');
   const published = date(errors, b.published_at, 'published_at');
+  const updated = date(errors, b.updated_at, 'updated_at');
   const image = parseImage(errors, b.image);
   const notes = parseNotes(errors, b.notes);
 
@@ -224,7 +225,8 @@ export function parseStatementInput(body: unknown, idFromPath?: string): Stateme
     ...(kicker !== undefined && {kicker}), ...(summary !== undefined && {summary}),
     ...(image !== undefined && {image}), ...(notes.length && {notes}),
     body: bodyHtml!,
-    ...(published !== undefined && {published_at: published}), ...(url !== undefined && {url}),
+    ...(published !== undefined && {published_at: published}),
+    ...(updated !== undefined && {updated_at: updated}), ...(url !== undefined && {url}),
   };
   return {
     id: id as string, content, signatories_open: signatoriesOpen, comments_open: commentsOpen,

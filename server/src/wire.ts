@@ -39,7 +39,8 @@ export function statementToWire(r: StatementRecord): WireStatement {
     notes: c.notes ?? [],
     body: c.body,
     ...(c.published_at !== undefined && {published_at: c.published_at}),
-    updated_at: r.updated_at.toISOString(),
+    // The publisher's date (a seeded or imported document's) over the time it was stored.
+    updated_at: c.updated_at ?? r.updated_at.toISOString(),
     ...(c.url !== undefined && {url: c.url}),
     signatories: {
       count: r.signatories_count,

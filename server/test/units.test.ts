@@ -4,6 +4,9 @@ import {csvCell, toCsv} from '../src/csv.ts';
 import {decodeCommentCursor, decodeSignatoryCursor, encodeCommentCursor, encodeSignatoryCursor} from '../src/cursor.ts';
 import {readEnv} from '../src/env.ts';
 import {RateLimiter} from '../src/rate-limit.ts';
+import {DEMO_DOCUMENT, readDocument} from '../src/seed.ts';
+import type {StatementRecord} from '../src/store/store.ts';
+import {statementToWire} from '../src/wire.ts';
 
 describe('csv', () => {
   test('quotes what needs quoting', () => {
@@ -63,5 +66,19 @@ describe('environment', () => {
     assert.throws(() => readEnv({PORT: 'eighty'}), /PORT/);
     assert.equal(readEnv({LOG_FORMAT: 'json'}).logFormat, 'json');
     assert.throws(() => readEnv({LOG_FORMAT: 'xml'}), /LOG_FORMAT/);
+  });
+});
+
+describe('the statement’s updated date', () => {
+  test('a seeded document keeps its own updated_at, not the seeding time', () => {
+    const {input} = readDocument(DEMO_DOCUMENT);
+    const record = {
+      ...input, content: input.content, updated_at: new Date(), created_at: new Date(), goal: input.goal,
+      signatories_count: 0, signatories_listed: 0,
+    } as unknown as StatementRecord;
+    assert.equal(statementToWire(record).updated_at, '2025-05-19T09:30:00.000Z');
+    const {updated_at: _own, ...content} = input.content;
+    const stored = new Date('2026-01-02T03:04:05Z');
+    assert.equal(statementToWire({...record, content, updated_at: stored}).updated_at, stored.toISOString());
   });
 });

@@ -37,6 +37,8 @@ export interface StatementContent {
   notes?: WireNote[];
   body: string;
   published_at?: string;
+  /** The statement's own last-changed date, when the publisher gives one; else when it was last stored. */
+  updated_at?: string;
   url?: string;
 }
 
