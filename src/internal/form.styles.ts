@@ -74,11 +74,14 @@ export const formStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /* Clipped where it stands, not pushed 10 000 px aside: an offset made
+     right-to-left pages (and RTL containers) scroll that far sideways. */
   .honeypot {
     position: absolute;
-    inset-inline-start: -10000px;
     width: 1px;
     height: 1px;
     overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

@@ -243,3 +243,32 @@ describe('<sign-form> with a server that names fields', () => {
     expect(shadow(el).querySelector('form')).to.equal(null);
   });
 });
+
+describe('<sign-form> in right-to-left pages', () => {
+  let api: FakeEndpoint;
+  beforeEach(() => {
+    api = new FakeEndpoint({statement: wireStatement()});
+  });
+  afterEach(() => {
+    api.restore();
+    document.documentElement.removeAttribute('dir');
+  });
+  /** The page scrolls sideways when something sits far outside it, as the hidden honeypot field did. */
+  const pageWidth = () => document.documentElement.scrollWidth;
+
+  it('keeps the page its own width in an Arabic container (the honeypot stays inside)', async () => {
+    const wrapper = await fixture(html`<div dir="rtl" lang="ar">
+      <sign-form endpoint="https://api.test/v1" statement="test-letter"></sign-form>
+    </div>`);
+    const el = wrapper.querySelector<SignForm>('sign-form')!;
+    await waitUntil(() => shadow(el).querySelector('form'), 'the form did not appear');
+    expect(pageWidth()).to.be.at.most(window.innerWidth);
+  });
+
+  it('keeps the page its own width with an English form on <html dir="rtl">', async () => {
+    document.documentElement.dir = 'rtl';
+    const el = await form('https://api.test/v1', 'test-letter');
+    expect(shadow(el).querySelector('form')).to.exist;
+    expect(pageWidth()).to.be.at.most(window.innerWidth);
+  });
+});
