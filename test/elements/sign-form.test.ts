@@ -100,6 +100,19 @@ describe('<sign-form> against the reference server', () => {
     }
   });
 
+  it('a reload after signing sees the signature: the browser revalidates its cached copy', async () => {
+    // What a reload asks for, through the browser's HTTP cache (default mode).
+    const url = `${endpoint}/statements/${demo}/signatories?limit=50&sort=newest`;
+    const names = async () => ((await (await fetch(url)).json()) as {items: {name: string}[]}).items.map((s) => s.name);
+    expect(await names()).to.not.include('Reload Reader');
+    const el = await form(endpoint, demo);
+    await type(el, 'name', 'Reload Reader');
+    const signed = oneEvent(el, 'undersigned-sign');
+    submitButton(el).click();
+    await signed;
+    expect(await names()).to.include('Reload Reader');
+  });
+
   it('records one signature for a double click', async () => {
     const before = await listedSignatories(endpoint, demo);
     const el = await form(endpoint, demo);
