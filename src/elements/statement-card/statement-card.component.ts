@@ -15,9 +15,7 @@ import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {safeHttpUrl} from '../../text/safe-url.js';
 import {sanitizeBody} from '../../text/sanitize-body.js';
 import {statementCardStyles} from './statement-card.styles.js';
-
-/** Stands for a link inside a translated sentence, which is split around it. */
-const SLOT = '\u0000';
+import {renderDates, renderGoal, renderHero, renderNotes} from './statement-view.js';
 
 /** h1…h6, for `heading-level`. */
 const HEADINGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
@@ -214,64 +212,16 @@ export class StatementCard extends UndersignedElement {
   }
 
   private renderStatement(statement: Statement) {
-    const image = statement.image;
-    const imageUrl = safeHttpUrl(image?.url);
-    const creditUrl = safeHttpUrl(image?.creditUrl);
-    const credit = image?.credit
-      ? html`<span class="credit" part="credit"
-          >${this.locale.t('photoCredit', {credit: SLOT})
-            .split(SLOT)
-            .map((text, i) =>
-              i === 0 ? text : html`${creditUrl ? html`<a href=${creditUrl} rel="noopener">${image.credit}</a>` : image.credit}${text}`
-            )}</span
-        >`
-      : nothing;
     const heading = HEADINGS[this.headingLevel - 1] ?? HEADINGS[1];
     return html`
       ${statement.kicker ? html`<p class="kicker" part="kicker">${statement.kicker}</p>` : nothing}
       ${staticHtml`<${heading} class="title" part="title" dir="auto">${statement.title}</${heading}>`}
       ${statement.summary ? html`<p class="summary" part="summary">${statement.summary}</p>` : nothing}
-      ${image && imageUrl
-        ? html`<figure class="hero" part="hero">
-            <img
-              part="image"
-              src=${imageUrl}
-              alt=${image.alt}
-              width=${image.width ?? nothing}
-              height=${image.height ?? nothing}
-              decoding="async"
-            />
-            ${image.caption || image.credit
-              ? html`<figcaption part="caption">${image.caption ?? ''} ${credit}</figcaption>`
-              : nothing}
-          </figure>`
-        : nothing}
-      ${statement.notes.length
-        ? html`<div class="notes" part="notes">
-            ${statement.notes.map(
-              (note) => html`<p class="note" part="note" role="note">
-                <span class="note-label">${note.label ?? this.locale.t('noteLabel')}:</span>
-                ${note.text}
-                ${note.at ? html`<time class="muted" datetime=${note.at}>(${this.locale.date(note.at)})</time>` : nothing}
-              </p>`
-            )}
-          </div>`
-        : nothing}
-      ${this.renderGoal(statement.signatories)}
+      ${renderHero(this.locale, statement.image)} ${renderNotes(this.locale, statement.notes)}
+      ${renderGoal(this.locale, statement.signatories)}
       <div class="body" part="body">${this.sanitizedBody(statement.body)}</div>
       <footer class="meta" part="meta">
-        <span class="dates muted">
-          ${statement.publishedAt
-            ? html`<time datetime=${statement.publishedAt}
-                >${this.locale.t('published', {date: this.locale.date(statement.publishedAt)})}</time
-              >`
-            : nothing}
-          ${statement.updatedAt && statement.updatedAt !== statement.publishedAt
-            ? html`<time datetime=${statement.updatedAt}
-                >${this.locale.t('updated', {date: this.locale.date(statement.updatedAt)})}</time
-              >`
-            : nothing}
-        </span>
+        ${renderDates(this.locale, statement)}
         <span>
           <span class="share-message" role="status">${this.shareMessage}</span>
           <button class="button" part="share-button" type="button" @click=${() => this.share(statement)}>
@@ -283,16 +233,6 @@ export class StatementCard extends UndersignedElement {
   }
 
   /** The sanitised body, made once per body text: Lit moves the fragment's nodes into place once. */
-  /** "31 of 100 signatures" as a progress bar, read out as such; nothing without a goal. */
-  private renderGoal({count, goal}: Statement['signatories']) {
-    if (!goal) return nothing;
-    const label = this.locale.t('goalProgress', {count, goal});
-    return html`<p class="goal" part="goal">
-      <progress max=${goal} .value=${Math.min(count, goal)} aria-label=${label}></progress>
-      <span aria-hidden="true">${label}</span>
-    </p>`;
-  }
-
   private sanitizedBody(bodyHtml: string): DocumentFragment {
     if (this.body?.html !== bodyHtml) this.body = {html: bodyHtml, fragment: sanitizeBody(bodyHtml)};
     return this.body.fragment;
