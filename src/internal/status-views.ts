@@ -52,7 +52,7 @@ export function renderMore(
   note?: string
 ): TemplateResult {
   const busy = moreStatus === 'loading';
-  return html`<div class="more">
+  return html`<div class="more" part="more">
     ${moreStatus === 'error'
       ? renderError(locale, error, more)
       : html`<button
@@ -66,6 +66,6 @@ export function renderMore(
           >
             ${label}
           </button>
-          ${note ? html`<span id="showing" class="showing">${note}</span>` : nothing}`}
+          ${note ? html`<span id="showing" class="showing" part="showing">${note}</span>` : nothing}`}
   </div>`;
 }

@@ -78,7 +78,7 @@ describe('<comment-form> against the reference server', () => {
       }
       submitButton(el).click();
       await waitUntil(
-        () => field(el, 'body').getAttribute('aria-invalid') === 'true' || shadow(el).querySelector('.confirmation'),
+        () => field(el, 'body').getAttribute('aria-invalid') === 'true' || shadow(el).querySelector('[part="confirmation"]'),
         'the form decided nothing'
       );
       expect(field(el, 'body').getAttribute('aria-invalid') !== 'true', `form on ${JSON.stringify(body)}`).to.equal(valid);

@@ -177,9 +177,9 @@ describe('<comment-thread>', () => {
     const failed = oneEvent(el, 'undersigned-error');
     $<HTMLButtonElement>(el, '[part="more-button"]')!.click();
     expect((await failed).detail.action).to.equal('load');
-    await waitUntil(() => $(el, '.more [part="error"]'), 'no inline error');
+    await waitUntil(() => $(el, '[part="more"] [part="error"]'), 'no inline error');
     expect(rootBodies(el)).to.deep.equal(['Root 1', 'Root 2']);
-    $<HTMLButtonElement>(el, '.more [part="retry-button"]')!.click();
+    $<HTMLButtonElement>(el, '[part="more"] [part="retry-button"]')!.click();
     await waitUntil(() => rootBodies(el).length === 3, 'retry did not load the page');
     expect($(el, '[part="error"]')).to.equal(null);
   });
@@ -310,7 +310,7 @@ describe('<comment-thread>', () => {
     await settled(el);
     expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
     // Nothing left from loading above the message: no placeholder, no sort control for comments that are not there.
-    expect($(el, '.skeleton')?.outerHTML).to.equal(undefined);
+    expect($(el, '[part="heading-placeholder"], [part="loading"]')?.outerHTML).to.equal(undefined);
     expect($(el, '[part="sort"]')?.outerHTML).to.equal(undefined);
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();

@@ -24,7 +24,7 @@ describe('a hostile endpoint', () => {
     expect(listHarness(el).names()).to.have.length(50);
     api.fail(/\/signatories$/, {status: 200, body: {items: [], total: 1_000_000, next: 'again'}}, 1000);
     $<HTMLButtonElement>(el, '[part="more-button"]')!.click();
-    await waitUntil(() => $(el, '.more [part="error"]'), 'no error for a page that added nothing');
+    await waitUntil(() => $(el, '[part="more"] [part="error"]'), 'no error for a page that added nothing');
     await el.updateComplete;
     expect(signatoryRequests()).to.have.length(2);
     expect(listHarness(el).names()).to.have.length(50);

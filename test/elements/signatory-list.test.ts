@@ -153,7 +153,7 @@ describe('<signatory-list>', () => {
     const el = await list();
     await settled(el);
     expect(names(el)).to.have.length(50);
-    expect(text(el, '.showing')).to.equal('Showing 50 of 120');
+    expect(text(el, '[part="showing"]')).to.equal('Showing 50 of 120');
     const button = $<HTMLButtonElement>(el, '[part="more-button"]')!;
     button.focus();
     await sendKeys({press: 'Enter'});
@@ -162,7 +162,7 @@ describe('<signatory-list>', () => {
     expect(numbers(el).slice(49, 51)).to.deep.equal(['50', '51']);
     // Focus moves to the first new signatory.
     expect((shadow(el).activeElement as HTMLElement | null)?.dataset.position).to.equal('51');
-    expect(text(el, '.showing')).to.equal('Showing 100 of 120');
+    expect(text(el, '[part="showing"]')).to.equal('Showing 100 of 120');
     $<HTMLButtonElement>(el, '[part="more-button"]')!.click();
     await waitUntil(() => names(el).length === 120, 'the last page did not load');
     expect(outer(el, '[part="more-button"]')).to.equal(undefined);
@@ -193,11 +193,11 @@ describe('<signatory-list>', () => {
     api.fail(/\/signatories$/, {status: 500}, 3);
     $<HTMLButtonElement>(el, '[part="more-button"]')!.click();
     // The client retries a 500 twice, with backoff, before it gives up.
-    await waitUntil(() => $(el, '.more [part="error"]'), 'no inline error', {timeout: 5000});
-    expect(text(el, '.more [part="error"]')).to.contain('The server had a problem.');
+    await waitUntil(() => $(el, '[part="more"] [part="error"]'), 'no inline error', {timeout: 5000});
+    expect(text(el, '[part="more"] [part="error"]')).to.contain('The server had a problem.');
     expect(names(el)).to.have.length(50);
-    expect(shadow(el).activeElement?.matches('.more [part="retry-button"]')).to.equal(true);
-    $<HTMLButtonElement>(el, '.more [part="retry-button"]')!.click();
+    expect(shadow(el).activeElement?.matches('[part="more"] [part="retry-button"]')).to.equal(true);
+    $<HTMLButtonElement>(el, '[part="more"] [part="retry-button"]')!.click();
     await waitUntil(() => names(el).length === 60, 'retry did not load the next page');
     expect(outer(el, '[part="error"]')).to.equal(undefined);
   });
@@ -530,7 +530,7 @@ describe('<signatory-list>', () => {
     expect($(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
     expect(text(el, '[part="error"]')).to.contain('The server had a problem.');
     // No placeholder is left shimmering above the message.
-    expect(outer(el, '.skeleton')).to.equal(undefined);
+    expect(outer(el, '[part="heading-placeholder"], [part="loading"]')).to.equal(undefined);
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
     await waitUntil(() => $(el, '[part="list"]'), 'retry did not load the list');
@@ -607,7 +607,7 @@ describe('<signatory-list>', () => {
     // The card's count includes signers who asked not to be listed.
     await waitUntil(() => text(el, '[part="heading"]') === '5 organizations have signed', 'heading did not use the card count');
     expect(names(el)).to.have.length(3);
-    expect(text(el, '.unlisted')).to.equal('Plus 2 signatories who asked not to be listed');
+    expect(text(el, '[part="unlisted"]')).to.equal('Plus 2 signatories who asked not to be listed');
     expect(api.count(/^\/statements\/test-letter$/)).to.equal(1);
     expect(api.count(/\/signatories$/)).to.equal(1);
   });

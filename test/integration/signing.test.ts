@@ -29,7 +29,7 @@ describe('signing, end to end against the reference server', () => {
     (signForm(list)!.querySelector('#location') as HTMLInputElement).focus();
     await sendKeys({type: 'Köln, Deutschland'});
     // What the list says about anonymous signers before: a public signature must not change it.
-    const unlisted = () => $(list, '.unlisted')?.textContent?.trim() ?? null;
+    const unlisted = () => $(list, '[part="unlisted"]')?.textContent?.trim() ?? null;
     const unlistedBefore = unlisted();
     const signed = oneEvent(card, 'undersigned-sign');
     await sendKeys({press: 'Enter'});

@@ -39,6 +39,7 @@ const FIELD_OF: Record<string, string> = {'author.name': 'name', 'author.email':
  * @csspart submit-button - The submit button.
  * @csspart cancel-button - The cancel button of a reply form.
  * @csspart closed - The "comments are closed" message.
+ * @csspart confirmation - The message after a comment was sent (published, or awaiting approval).
  *
  * @cssprop [--undersigned-color-accent=#0b5cad] - Buttons, links and focus rings (lighter in dark mode).
  * @cssprop [--undersigned-color-on-accent=#fff] - Text on accent-coloured buttons.
@@ -124,7 +125,7 @@ export class CommentForm extends UndersignedElement {
         </div>
         <div role="status" aria-live="polite">
           ${status === 'done' && this.write.result
-            ? html`<p class="confirmation">
+            ? html`<p class="confirmation" part="confirmation">
                 ${this.write.result.status === 'published' ? t('commentPublished') : t('commentPending')}
               </p>`
             : nothing}

@@ -66,7 +66,9 @@ function positive(value: number, fallback: number): number {
  * @csspart reply-button - A comment's Reply button.
  * @csspart pending - The "awaiting approval" mark on the reader's own held comment.
  * @csspart form - The form for a new comment under the thread.
+ * @csspart more - The area under the thread: the "Load more comments" button, or why a further page failed.
  * @csspart more-button - The "Load more comments" button.
+ * @csspart heading-placeholder - The heading's placeholder while the count loads.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message (for the whole thread, or under it when a further page failed).
  * @csspart retry-button - The error message's retry button.
@@ -219,7 +221,7 @@ export class CommentThread extends UndersignedElement {
           ? html`<h3 id="heading" class="heading" part="heading">${this.locale.t('commentsHeading', {count})}</h3>`
           : status === 'error'
             ? nothing
-            : html`<div class="skeleton heading-line" aria-hidden="true"></div>`}
+            : html`<div class="skeleton heading-line" part="heading-placeholder" aria-hidden="true"></div>`}
         ${status === 'error' || (status === 'ready' && this.tree.roots.length === 0) ? nothing : this.renderSort()}
       </header>
       ${this.comments.render({

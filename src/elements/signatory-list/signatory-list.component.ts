@@ -78,7 +78,11 @@ const DEEP_LINK_MAX_ROWS = 10_000;
  * @csspart name - A signatory's name (a link when they gave a web address).
  * @csspart details - A signatory's role and organisation.
  * @csspart location - A signatory's location.
+ * @csspart more - The area under the list: the "Show more" button, or why a further page failed.
  * @csspart more-button - The "Show more" button.
+ * @csspart showing - "Showing 50 of 120" beside the "Show more" button.
+ * @csspart unlisted - "Plus 2 signatories who asked not to be listed", under the whole list.
+ * @csspart heading-placeholder - The heading's placeholder while the count loads.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message (for the whole list, or under it when a further page failed).
  * @csspart retry-button - The error message's retry button.
@@ -217,7 +221,7 @@ export class SignatoryList extends UndersignedElement {
         ? html`<h3 id="heading" class="heading" part="heading">${this.locale.t(headingKey(kinds), {count})}</h3>`
         : status === 'error'
           ? nothing
-          : html`<div class="skeleton heading-line" aria-hidden="true"></div>`}
+          : html`<div class="skeleton heading-line" part="heading-placeholder" aria-hidden="true"></div>`}
       ${renderControls({
         locale: this.locale,
         search: this.search,
@@ -321,7 +325,7 @@ export class SignatoryList extends UndersignedElement {
       return renderMore(this.locale, this.signatories, this.locale.t('showMore'), this.loadMore, this.locale.t('showingOf', {shown: items.length, total}));
     }
     const unlisted = hasMore || this.search.filtered ? 0 : this.unlisted;
-    return unlisted ? html`<p class="unlisted">${this.locale.t('unlisted', {count: unlisted})}</p>` : nothing;
+    return unlisted ? html`<p class="unlisted" part="unlisted">${this.locale.t('unlisted', {count: unlisted})}</p>` : nothing;
   }
 
   private readonly loadMore = (): void => void this.signatories.more({focus: true});
