@@ -15,6 +15,8 @@ export function linkedPosition(hash: string): number | undefined {
 export class DeepLinkController implements ReactiveController {
   /** The position to go to, until the host has gone there (or found it missing). */
   target?: number;
+  /** The row scrolled to while the target's page loads. */
+  private approached?: number;
   private readonly onHashChange = () => this.read();
 
   constructor(
@@ -36,8 +38,15 @@ export class DeepLinkController implements ReactiveController {
   /** The target, forgotten: the host goes there once. */
   take(): number | undefined {
     const target = this.target;
-    this.target = undefined;
+    this.target = this.approached = undefined;
     return target;
+  }
+
+  /** Scrolls to the target's row (index `index`) once while its page loads: scrolling there is what loads it. */
+  approach(index: number, scrollTo: (index: number) => void): void {
+    if (this.approached === index) return;
+    this.approached = index;
+    scrollTo(index);
   }
 
   private read(): void {
@@ -47,4 +56,11 @@ export class DeepLinkController implements ReactiveController {
     this.onLink();
     this.host.requestUpdate();
   }
+}
+
+/** Scrolls the signatory at `position` into the middle of the view and focuses it, where its row is rendered. */
+export function focusSignatory(root: ParentNode, position: number): void {
+  const item = root.querySelector<HTMLElement>(`[part~="item"][data-position="${position}"]`);
+  item?.scrollIntoView({block: 'center'});
+  item?.focus({preventScroll: true});
 }

@@ -8,10 +8,10 @@ import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
 import {renderEmpty, renderError, renderLoading, renderMore} from '../../internal/status-views.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
-import {DeepLinkController} from './deep-link.js';
+import {DeepLinkController, focusSignatory} from './deep-link.js';
 import {ListSearch, renderControls} from './list-search.js';
 import {headingKey, learnOverview, type Overview} from './list-overview.js';
-import {renderSignatory, renderWindow} from './signatory-rows.js';
+import {emptyMessage, renderSignatory, renderWindow} from './signatory-rows.js';
 import {signatoryListStyles} from './signatory-list.styles.js';
 import {RandomAccess, positionQuery} from './random-access.js';
 import {VirtualWindow} from './virtual-window.js';
@@ -138,8 +138,6 @@ export class SignatoryList extends UndersignedElement {
     this.virtual && !this.search.filtered ? positionQuery(this.sources.source, this.signatories.firstPage, FILL_PAGE_SIZE) : undefined
   );
   private readonly window = new VirtualWindow(this, () => ({total: this.rowCount, firstPage: this.signatories.firstPage}), () => this.listBox);
-  /** The row a deep link scrolled to while its page loads. */
-  private jumpedTo?: number;
   private readonly link = new DeepLinkController(this, () => this.search.clear());
   private readonly statementTask = statementTask(this, this.sources);
   private overview?: Overview;
@@ -232,7 +230,7 @@ export class SignatoryList extends UndersignedElement {
       ${this.signatories.render({
         loading: () => (this.fallback.has ? html`<slot></slot>` : renderLoading(this.locale, ['row', 'row', 'row', 'row'])),
         error: (error) => html`${renderError(this.locale, error, () => this.signatories.reload())}<slot></slot>`,
-        empty: () => renderEmpty(this.emptyMessage),
+        empty: () => renderEmpty(emptyMessage(this.locale, this.search, this.unlisted)),
         ready: (items) =>
           html`${this.virtual
               ? renderWindow({
@@ -290,13 +288,9 @@ export class SignatoryList extends UndersignedElement {
     const position = this.link.target;
     if (position === undefined || !this.byPosition.active) return;
     const index = Math.min(position, this.rowCount) - 1;
-    if (this.byPosition.at(position) === undefined) {
-      // Scrolling there loads the page in view.
-      if (this.jumpedTo !== index) this.window.scrollTo((this.jumpedTo = index));
-      return;
-    }
+    // Scrolling there loads the page in view; once it is in, go to the row.
+    if (this.byPosition.at(position) === undefined) return this.link.approach(index, (i) => this.window.scrollTo(i));
     this.link.take();
-    this.jumpedTo = undefined;
     await this.focusRow(position, index);
   }
 
@@ -307,15 +301,7 @@ export class SignatoryList extends UndersignedElement {
       this.window.scrollTo(index);
       await this.updateComplete;
     }
-    const item = this.renderRoot.querySelector<HTMLElement>(`[part~="item"][data-position="${position}"]`);
-    item?.scrollIntoView({block: 'center'});
-    item?.focus({preventScroll: true});
-  }
-
-  private get emptyMessage(): string {
-    if (this.search.query) return this.locale.t('noMatches', {query: this.search.query});
-    if (!this.search.kind && this.unlisted) return this.locale.t('unlisted', {count: this.unlisted});
-    return this.locale.t('noSignatories');
+    focusSignatory(this.renderRoot, position);
   }
 
   /** "Show more" with how many are shown; for a long list (it loads as it scrolls), the unlisted note once all is in. */

@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
-import type {Signatory} from '../../api/index.js';
+import type {Signatory, SignatoryKind} from '../../api/index.js';
 import type {LocaleController} from '../../i18n/locale-controller.js';
 import {safeHttpUrl} from '../../text/safe-url.js';
 import type {Slot} from './sparse-rows.js';
@@ -99,4 +99,11 @@ export function renderWindow({locale, row, total, range, positionOf, labelled, o
       }
     )}
   </ol>`;
+}
+
+/** Why the list is empty: nobody matches the search, everyone asked not to be listed, or nobody signed yet. */
+export function emptyMessage(locale: LocaleController, {query, kind}: {query: string; kind: SignatoryKind | undefined}, unlisted: number): string {
+  if (query) return locale.t('noMatches', {query});
+  if (!kind && unlisted) return locale.t('unlisted', {count: unlisted});
+  return locale.t('noSignatories');
 }
