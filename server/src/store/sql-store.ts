@@ -164,20 +164,20 @@ export class SqlStore implements Store {
     const [cmp, dir] = newest ? ['<', 'DESC'] : ['>', 'ASC'];
     const after = query.after ? [query.after.created_at, query.after.id] : [null, null];
     // Roots: one range of the roots index. The count is kept at write time.
-    const [roots, [{n: total}]] = await Promise.all([
+    const [roots, total] = await Promise.all([
       this.db.query<CommentRecord & {reply_count: number} & Record<string, unknown>>(
         `SELECT ${COMMENT_COLS}, reply_count FROM comments
          WHERE statement_id = $1 AND parent_id IS NULL AND status = 'published'
            AND ($2::timestamptz IS NULL OR (created_at, id) ${cmp} ($2::timestamptz, $3::text))
          ORDER BY created_at ${dir}, id ${dir} LIMIT $4`,
         [statementId, ...after, query.limit + 1]),
-      this.db.query<{n: number}>(`SELECT comments_visible AS n FROM statements WHERE id = $1`, [statementId])
-        .then((r) => (r.length ? r : [{n: 0}])) as Promise<[{n: number}]>,
+      this.commentCount(statementId),
     ]);
     const page = roots.slice(0, query.limit);
     if (!page.length) return {items: [], total, hasMore: false};
     // At most INLINE_REPLIES per root, each a range of the thread index.
-    const replies = await this.db.query<CommentRecord & {root_id: string; path: string} & Record<string, unknown>>(
+    type Reply = CommentRecord & {root_id: string; path: string};
+    const replies = await this.db.query<Reply & Record<string, unknown>>(
       `SELECT x.* FROM unnest($2::text[]) WITH ORDINALITY AS r(id, ord)
        CROSS JOIN LATERAL (
          SELECT ${COMMENT_COLS}, root_id, path FROM comments c
@@ -185,15 +185,19 @@ export class SqlStore implements Store {
          ORDER BY c.path LIMIT ${INLINE_REPLIES}
        ) x ORDER BY r.ord, x.path`,
       [statementId, arrayLiteral(page.map((r) => r.id))]);
-    const byRoot = new Map<string, (CommentRecord & {path: string})[]>();
-    for (const r of replies) byRoot.set(r.root_id, [...(byRoot.get(r.root_id) ?? []), r]);
+    const byRoot = new Map<string, Reply[]>();
+    for (const r of replies) {
+      const list = byRoot.get(r.root_id);
+      if (list) list.push(r);
+      else byRoot.set(r.root_id, [r]);
+    }
     const items: CommentPageItem[] = [];
     for (const root of page) {
       const inline = byRoot.get(root.id) ?? [];
       const last = inline[inline.length - 1];
       const {reply_count: count, ...record} = root;
       items.push({...record, replies: {count, after: count > inline.length && last ? last.path : null}});
-      for (const {path: _path, root_id: _root, ...reply} of inline as (CommentRecord & {path: string; root_id: string})[]) {
+      for (const {path: _path, root_id: _root, ...reply} of inline) {
         items.push(reply);
       }
     }
