@@ -35,6 +35,14 @@ const SLICE_MS = 8;
  */
 export const MAX_PAGES_PER_FILL = 40;
 
+/**
+ * A further page (asked for with `cursor`) that adds nothing but promises
+ * more: a broken or hostile endpoint would be asked again and again.
+ */
+export function addsNothing(cursor: string | null, page: Page<unknown>): boolean {
+  return cursor !== null && page.next !== null && (page.items.length === 0 || page.next === cursor);
+}
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 type Host = ReactiveControllerHost & HTMLElement & {renderRoot: ParentNode};
@@ -208,9 +216,7 @@ export class PagedController<T, P extends Page<T> = Page<T>> implements Reactive
     try {
       const page = await query.load(cursor, controller.signal);
       if (controller.signal.aborted) return;
-      // A further page that adds nothing but promises more (a broken or
-      // hostile endpoint) would be asked for again and again: it is an error.
-      if (cursor !== null && page.next !== null && (page.items.length === 0 || page.next === cursor)) {
+      if (addsNothing(cursor, page)) {
         throw new ApiError('invalid', 'A page added nothing but pointed to another.');
       }
       this.total = page.total;

@@ -1,5 +1,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {isAbortError, type Comment, type CommentQuery, type Page} from '../../api/index.js';
+import {addsNothing} from '../../controllers/paged-controller.js';
 import {fire} from '../../events.js';
 
 type Load = (query: CommentQuery, signal: AbortSignal) => Promise<Page<Comment>>;
@@ -79,8 +80,8 @@ export class ThreadContinuations implements ReactiveController {
     try {
       const page = await source.load({thread: root.id, cursor: t.next}, signal);
       if (signal.aborted) return;
-      // A slice that adds nothing but promises more would be asked for forever.
-      const stuck = page.next !== null && (page.items.length === 0 || page.next === t.next);
+      // A slice that adds nothing but promises more ends the thread's continuation.
+      const stuck = addsNothing(t.next, page);
       t.replies = [...t.replies, ...page.items];
       t.next = stuck ? null : page.next;
       t.status = 'idle';
