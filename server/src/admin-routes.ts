@@ -2,7 +2,7 @@ import {Hono} from 'hono';
 import {adminAuth} from './admin-auth.ts';
 import {
   mergeStatementPatch, parseAddedSignatory, parseCommentImport, parseItemRefs, parseQueueQuery, parseSignatoryImport,
-  parseStatementPut, parseStatus, type ParsedImport,
+  parseStatementPut, parseStatus, parseVerifiedDomain, type ParsedImport,
 } from './admin-validation.ts';
 import type {AppConfig} from './config.ts';
 import {signatoriesCsv} from './csv.ts';
@@ -74,6 +74,22 @@ export function adminRoutes(cfg: AppConfig): Hono {
     if (done.duplicates.length) throw problem(409, 'This signatory is on the statement already (same e-mail, or same name and organisation).');
     const added = await cfg.store.getSignatory(id, done.ids[0]!);
     return c.json({signatory: adminSignatory(added!)}, 201);
+  });
+
+  // Verified by hand (issue 9 item 4): the domain sent, or the one of the signatory's own url.
+  app.put('/statements/:id/signatories/:item/verified', async (c) => {
+    const id = c.req.param('id');
+    const item = c.req.param('item');
+    const found = await cfg.store.getSignatory(id, item);
+    if (!found) throw problem(404, 'No such signatory.');
+    const updated = await cfg.store.setVerified(id, item, parseVerifiedDomain(await readJson(c), found.url));
+    if (!updated) throw problem(404, 'No such signatory.');
+    return c.json({signatory: adminSignatory(updated)});
+  });
+
+  app.delete('/statements/:id/signatories/:item/verified', async (c) => {
+    if (!(await cfg.store.setVerified(c.req.param('id'), c.req.param('item'), null))) throw problem(404, 'No such signatory.');
+    return c.body(null, 204);
   });
 
   const importRoute = (path: string, parse: (body: unknown) => ParsedImport<unknown>, run: (id: string, rows: never[], dry: boolean) => Promise<ImportResult>) => {

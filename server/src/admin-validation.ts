@@ -1,3 +1,4 @@
+import {normalizeDomain, urlDomain} from './domains.ts';
 import {problem, ProblemError} from './problem.ts';
 import {foldForSearch} from '../../src/contract/index.ts';
 import type {ImportedComment, ImportedSignatory, ItemRef, Kind, QueueQuery} from './store/store.ts';
@@ -83,6 +84,22 @@ export function parseAddedSignatory(body: unknown): ImportedSignatory {
   const signedAt = parseDate(b.signed_at, 'signed_at', errors);
   if (Object.keys(errors).length || !input) throw problem(422, 'Some fields are not valid.', errors);
   return {...input, ...(signedAt !== undefined && {signed_at: signedAt})};
+}
+
+/**
+ * The domain a publisher verifies a signatory for: the body's `domain`, or
+ * by default the registrable domain of the signatory's own `url`.
+ */
+export function parseVerifiedDomain(body: unknown, signatoryUrl: string | null): string {
+  const {domain} = object(body);
+  if (domain === undefined || domain === null) {
+    const own = signatoryUrl === null ? null : urlDomain(signatoryUrl);
+    if (own === null) throw problem(422, 'Say which domain: this signatory has no web site to take it from.', {domain: 'Required.'});
+    return own;
+  }
+  const normalized = typeof domain === 'string' ? normalizeDomain(domain) : null;
+  if (normalized === null) throw problem(422, 'Not a domain anyone can have mail at.', {domain: 'A domain such as riverkeepers.org.'});
+  return normalized;
 }
 
 function rowsOf(body: unknown): {rows: unknown[]; dryRun: boolean} {

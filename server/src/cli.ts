@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {signatoriesCsv} from './csv.ts';
+import {parseVerifiedDomain} from './admin-validation.ts';
 import {readEnv} from './env.ts';
 import {sha256} from './http.ts';
 import {main} from './main.ts';
@@ -22,6 +23,10 @@ const USAGE = `undersigned-server — the reference endpoint of contract v1
   undersigned-server export ID               signatories of statement ID as CSV, to stdout
   undersigned-server export ID --json        statement ID as one static document, to stdout
   undersigned-server admin-token rotate      make a new admin token (printed once)
+  undersigned-server signatory verify ID SIGNATORY [DOMAIN]
+                                             mark signatory SIGNATORY (its id, see export) of
+                                             statement ID verified for DOMAIN (default: its url's)
+  undersigned-server signatory unverify ID SIGNATORY
 
 The database is DATABASE_URL (PostgreSQL) or PGlite in DATA_DIR (default ./.data).
 With PGlite, stop the server first or use its admin routes: one process per directory.`;
@@ -43,7 +48,7 @@ function readStatement(file: string) {
 }
 
 export async function cli(args: string[]): Promise<number> {
-  const [cmd, sub, arg] = args;
+  const [cmd, sub, arg, ...rest] = args;
   if (cmd === undefined || cmd === 'serve') {
     await main();
     return -1; // keeps running
@@ -72,6 +77,16 @@ export async function cli(args: string[]): Promise<number> {
       return arg === '--json' ? `${JSON.stringify(await staticDocument(s, st), null, 2)}\n` : signatoriesCsv(await s.allSignatories(sub));
     });
     process.stdout.write(out);
+    return 0;
+  }
+  if (cmd === 'signatory' && (sub === 'verify' || sub === 'unverify') && arg && rest[0]) {
+    const [item, domain] = rest;
+    const row = await withStore(async (s) => {
+      const found = await s.getSignatory(arg, item!);
+      if (!found) throw new Error(`No signatory "${item}" on statement "${arg}".`);
+      return s.setVerified(arg, item!, sub === 'verify' ? parseVerifiedDomain({domain}, found.url) : null);
+    });
+    console.log(row?.verified_domain ? `${escapeControls(row.name)} is verified: ${row.verified_domain}` : `${escapeControls(row!.name)} is not marked verified.`);
     return 0;
   }
   if (cmd === 'admin-token' && sub === 'rotate') {

@@ -25,8 +25,8 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
  */
 export function signatoriesCsv(rows: readonly SignatoryRecord[]): string {
   return '\uFEFF' + toCsv(
-    ['position', 'id', 'name', 'kind', 'organization', 'role', 'location', 'url', 'email', 'public', 'status', 'signed_at'],
+    ['position', 'id', 'name', 'kind', 'organization', 'role', 'location', 'url', 'email', 'public', 'status', 'signed_at', 'verified'],
     rows.map((r) => [r.position, r.id, r.name, r.kind, r.organization, r.role, r.location, r.url, r.email,
-      r.public, r.status, r.signed_at.toISOString()]),
+      r.public, r.status, r.signed_at.toISOString(), r.verified_domain]),
   );
 }

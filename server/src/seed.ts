@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {Store} from './store/store.ts';
+import {normalizeDomain} from './domains.ts';
 import type {StaticDocument, WireComment, WireSignatory} from './types.ts';
 import {parseNewComment, parseNewSignatory, parseStatementInput} from './validation.ts';
 
@@ -16,7 +17,10 @@ export function readDocument(path: string): {input: ReturnType<typeof parseState
     if (!s.id || !Number.isInteger(s.position) || Number.isNaN(Date.parse(s.signed_at))) {
       throw new Error(`${path}: signatory ${i} needs id, position and signed_at`);
     }
-    return s;
+    if (s.verified === undefined) return s;
+    const domain = typeof s.verified?.domain === 'string' ? normalizeDomain(s.verified.domain) : null;
+    if (domain === null) throw new Error(`${path}: signatory ${i}'s verified needs a domain`);
+    return {...s, verified: {domain}};
   });
   const comments = (doc.comments ?? []).map((c: WireComment, i) => {
     parseNewComment(c);

@@ -14,6 +14,7 @@ export function signatoryToWire(r: SignatoryRecord): WireSignatory {
     ...(r.location !== null && {location: r.location}),
     ...(r.url !== null && {url: r.url}),
     signed_at: r.signed_at.toISOString(),
+    ...(r.verified_domain !== null && {verified: {domain: r.verified_domain}}),
   };
 }
 

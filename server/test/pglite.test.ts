@@ -2,9 +2,11 @@ import {adminSuite} from './admin-suite.ts';
 import {pgliteFactory} from './helpers.ts';
 import {hardeningSuite} from './hardening.ts';
 import {liveSuite} from './live-suite.ts';
+import {orgsSuite} from './orgs-suite.ts';
 import {storageSuite} from './suite.ts';
 
 storageSuite('PGlite', pgliteFactory);
 adminSuite('PGlite', pgliteFactory);
 hardeningSuite('PGlite', pgliteFactory);
 liveSuite('PGlite', pgliteFactory);
+orgsSuite('PGlite', pgliteFactory);

@@ -5,6 +5,7 @@ import {adminSuite} from './admin-suite.ts';
 import {postgresFactory} from './helpers.ts';
 import {hardeningSuite} from './hardening.ts';
 import {liveSuite, twoInstanceSuite} from './live-suite.ts';
+import {orgsSuite} from './orgs-suite.ts';
 import {storageSuite} from './suite.ts';
 
 // .ci/pg-start.sh starts a server and prints DATABASE_URL; without one these suites are reported as skipped.
@@ -15,6 +16,7 @@ adminSuite('PostgreSQL', () => postgresFactory(url!), skip);
 hardeningSuite('PostgreSQL', () => postgresFactory(url!), skip);
 liveSuite('PostgreSQL', () => postgresFactory(url!), skip);
 twoInstanceSuite('PostgreSQL', () => postgresFactory(url!), skip);
+orgsSuite('PostgreSQL', () => postgresFactory(url!), skip);
 
 // Issue 12 item 1: no statement holds a pooled connection for long.
 describe('PostgreSQL statement timeout', {skip}, () => {

@@ -106,7 +106,7 @@ describe('the server process', () => {
     }
   });
 
-  test('the CLI puts a statement from a file, lists, exports CSV and the static document, and rotates the token', () => {
+  test('the CLI puts a statement from a file, lists, exports CSV and the static document, marks a signatory verified, and rotates the token', () => {
     const file = join(dir, 'statement.json');
     writeFileSync(file, JSON.stringify({id: 'cli-made', title: 'Made by CLI', body: '<p>Hi</p>', moderation: 'pre'}));
     const put = cli('statement', 'put', file);
@@ -127,6 +127,13 @@ describe('the server process', () => {
     const frozen = JSON.parse(doc.stdout);
     assert.equal(frozen.statement.id, 'wren-river');
     assert.equal(frozen.signatories.length, 35);
+    const org = frozen.signatories.find((s: {url?: string}) => s.url?.startsWith('https://example.org/'));
+    const verified = cli('signatory', 'verify', 'wren-river', org.id);
+    assert.equal(verified.status, 0, verified.stderr);
+    assert.match(verified.stdout, /is verified: example\.org$/m, 'the domain of its url');
+    assert.equal(cli('signatory', 'verify', 'wren-river', org.id, 'co.uk').status, 1, 'a public suffix is no domain');
+    assert.match(cli('signatory', 'unverify', 'wren-river', org.id).stdout, /is not marked verified/);
+    assert.equal(cli('signatory', 'verify', 'wren-river', 's_nobody').status, 1);
     const rotated = cli('admin-token', 'rotate');
     assert.equal(rotated.status, 0);
     assert.doesNotMatch(rotated.stdout, new RegExp(token));

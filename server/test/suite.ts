@@ -610,7 +610,7 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
       assert.deepEqual([...new Uint8Array(await (await fetch(`${api}/admin/statements/${id}/signatories.csv`,
         {headers: {Authorization: 'Bearer test-admin-token'}})).arrayBuffer()).slice(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark');
       const lines = res.text.split('\r\n');
-      assert.equal(lines[0], 'position,id,name,kind,organization,role,location,url,email,public,status,signed_at');
+      assert.equal(lines[0], 'position,id,name,kind,organization,role,location,url,email,public,status,signed_at,verified');
       assert.match(lines[1]!, /^1,s_[\w-]+,"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)",organization,,,,,a@example\.org,true,published,/);
       assert.match(res.text, /\n2,s_[\w-]+,"Comma, ""Quotes""",individual,'-minus,'\+1 555,'@home,,,false,published,/);
       assert.equal((await admin(`${api}/admin/statements/nope/signatories.csv`, 'GET')).status, 404);

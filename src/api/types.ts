@@ -51,6 +51,8 @@ export interface Signatory extends SignatoryFields {
   id: string;
   position?: number;
   signedAt?: string;
+  /** The domain the organisation proved it speaks for (an address there), when the server says so. */
+  verified?: {domain: string};
 }
 
 export interface CommentAuthor {

@@ -157,7 +157,14 @@ function signatory(value: unknown, path: string): Signatory {
     location: optString(o.location, `${path}.location`, LIMITS.location),
     url: optString(o.url, `${path}.url`),
     signedAt: optString(o.signed_at, `${path}.signed_at`),
+    verified: verified(o.verified, `${path}.verified`),
   };
+}
+
+function verified(value: unknown, path: string): Signatory['verified'] {
+  if (value === undefined || value === null) return undefined;
+  // 253: the longest domain name there is.
+  return {domain: string(object(value, path).domain, `${path}.domain`, 253)};
 }
 
 function comment(value: unknown, path: string): Comment {

@@ -60,10 +60,17 @@ export interface SignatoryFields {
   url?: string;
 }
 
+/** A signatory the publisher stands behind for a domain (optional for other backends; absent when not verified). */
+export interface WireVerified {
+  /** The registrable domain, in ASCII (an IDN as punycode): `riverkeepers.org`. */
+  domain: string;
+}
+
 export interface WireSignatory extends SignatoryFields {
   id: string;
   position: number;
   signed_at: string;
+  verified?: WireVerified;
 }
 
 /** On a root whose thread did not fit its page: all its visible replies, and where the rest continue. */

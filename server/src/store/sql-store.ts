@@ -12,7 +12,7 @@ import type {
 } from './store.ts';
 import type {ItemStatus} from '../types.ts';
 
-const SIGNATORY_COLS = `id, position, name, kind, organization, role, location, url, email, public, status, signed_at`;
+const SIGNATORY_COLS = `id, position, name, kind, organization, role, location, url, email, public, status, signed_at, verified_domain`;
 const COMMENT_COLS = `id, parent_id, author_name, author_url, author_email, body, status, created_at, edited_at`;
 
 const TABLE: Record<Kind, string> = {signatory: 'signatories', comment: 'comments'};
@@ -371,6 +371,13 @@ export class SqlStore implements Store {
     return row ?? null;
   }
 
+  async setVerified(statementId: string, id: string, domain: string | null): Promise<SignatoryRecord | null> {
+    const [row] = await this.db.query<SignatoryRecord & Record<string, unknown>>(
+      `UPDATE signatories SET verified_domain = $3 WHERE statement_id = $1 AND id = $2 RETURNING ${SIGNATORY_COLS}`,
+      [statementId, id, domain]);
+    return row ?? null;
+  }
+
   async visibleComments(statementId: string): Promise<CommentRecord[]> {
     // Thread order from the kept columns: roots oldest first, each thread by path.
     return this.db.query<CommentRecord & Record<string, unknown>>(
@@ -574,10 +581,11 @@ export class SqlStore implements Store {
       for (let i = 0; i < doc.signatories.length; i += IMPORT_BATCH) {
         const batch = doc.signatories.slice(i, i + IMPORT_BATCH);
         await tx.query(
-          `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url, signed_at, search)
-           VALUES ${batch.map((_, r) => `(${Array.from({length: 11}, (_, c) => `$${r * 11 + c + 1}`).join(', ')})`).join(', ')}`,
+          `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url, signed_at, search,
+                                    verified_domain)
+           VALUES ${batch.map((_, r) => `(${Array.from({length: 12}, (_, c) => `$${r * 12 + c + 1}`).join(', ')})`).join(', ')}`,
           batch.flatMap((s) => [input.id, s.id, s.position, s.name, s.kind, s.organization ?? null, s.role ?? null,
-            s.location ?? null, s.url ?? null, s.signed_at, signatorySearchText(s)]),
+            s.location ?? null, s.url ?? null, s.signed_at, signatorySearchText(s), s.verified?.domain ?? null]),
         );
       }
       await tx.query(
@@ -631,6 +639,7 @@ function unsavedSignatory(input: NewSignatory, position: number): SignatoryRecor
     id: newId('s'), position, name: input.name, kind: input.kind,
     organization: input.organization ?? null, role: input.role ?? null, location: input.location ?? null,
     url: input.url ?? null, email: null, public: input.public, status: 'published', signed_at: new Date(),
+    verified_domain: null,
   };
 }
 

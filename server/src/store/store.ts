@@ -45,6 +45,8 @@ export interface SignatoryRecord {
   public: boolean;
   status: ItemStatus;
   signed_at: Date;
+  /** The domain the signatory is verified for (wire `verified`), or null. */
+  verified_domain: string | null;
 }
 
 export interface CommentRecord {
@@ -220,6 +222,8 @@ export interface Store {
   remove(statementId: string, kind: Kind, id: string): Promise<boolean>;
   allSignatories(statementId: string): Promise<SignatoryRecord[]>;
   getSignatory(statementId: string, id: string): Promise<SignatoryRecord | null>;
+  /** Marks a signatory verified for `domain`, or not (null); null when there is no such signatory. */
+  setVerified(statementId: string, id: string, domain: string | null): Promise<SignatoryRecord | null>;
   /** Every published comment the public sees, parents before replies. */
   visibleComments(statementId: string): Promise<CommentRecord[]>;
 

@@ -150,11 +150,32 @@ export const signatoryListStyles = css`
     display: grid;
     min-width: 0;
   }
+  .entry > * {
+    min-width: 0;
+  }
   .name {
     font-weight: 700;
   }
   .details {
     font-size: 0.95em;
+  }
+  /* Shrinks to the row with an ellipsis rather than push it wider (375 px). */
+  .verified {
+    display: inline-block;
+    max-inline-size: 100%;
+    box-sizing: border-box;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    vertical-align: bottom;
+    padding: 0 0.45em;
+    border: 1px solid;
+    border-radius: 1em;
+    color: var(--_accent);
+    font-size: 0.8em;
+  }
+  .verified::before {
+    content: '✓ ' / '';
   }
   .location,
   .unlisted,

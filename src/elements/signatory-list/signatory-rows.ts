@@ -31,13 +31,22 @@ export function renderSignatory(locale: LocaleController, signatory: Signatory, 
       : html`<span class="number" part="number" aria-hidden="true">${locale.number(position)}</span>
           <span class="visually-hidden">${locale.t('signatoryNumber', {position})}</span>`}
     <span class="entry">
-      <span class="name" part="name" dir="auto"
-        >${url ? html`<a href=${url} rel="nofollow ugc noopener">${signatory.name}</a>` : signatory.name}</span
+      <span
+        ><span class="name" part="name" dir="auto"
+          >${url ? html`<a href=${url} rel="nofollow ugc noopener">${signatory.name}</a>` : signatory.name}</span
+        >${signatory.verified ? renderVerified(locale, signatory.verified.domain) : nothing}</span
       >
       ${details ? html`<span class="details" part="details" dir="auto">${details}</span>` : nothing}
       ${signatory.location ? html`<span class="location" part="location" dir="auto">${signatory.location}</span>` : nothing}
     </span>
   </li>`;
+}
+
+/** The badge of a verified signatory: its text says what was verified, the title how. */
+function renderVerified(locale: LocaleController, domain: string): TemplateResult {
+  return html` <span class="verified" part="verified" title=${locale.t('verifiedTitle', {domain})}
+    >${locale.t('verified', {domain})}</span
+  >`;
 }
 
 /** A row of a long list not loaded yet: it holds its place and says it is loading. */

@@ -92,6 +92,8 @@ export const ar: Catalog = {
   filterIndividuals: 'الأفراد',
   signatoryNumber: 'رقم {position}',
   notListed: 'غير مُدرج في القائمة',
+  verified: 'موثَّق: {domain}',
+  verifiedTitle: 'أُكِّد من عنوان بريد إلكتروني في {domain} أو تحقّق منه الناشر',
 
   commentsHeading: {
     zero: 'لا تعليقات',

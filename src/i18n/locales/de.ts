@@ -41,6 +41,8 @@ export const de: Catalog = {
   filterIndividuals: 'Personen',
   signatoryNumber: 'Nr. {position}',
   notListed: 'Nicht aufgeführt',
+  verified: 'verifiziert: {domain}',
+  verifiedTitle: 'Bestätigt über eine E-Mail-Adresse bei {domain} oder vom Herausgeber geprüft',
 
   commentsHeading: {one: '{count} Kommentar', other: '{count} Kommentare'},
   noComments: 'Noch keine Kommentare.',

@@ -44,6 +44,8 @@ export const en = {
   filterIndividuals: 'People',
   signatoryNumber: 'No. {position}',
   notListed: 'Not listed',
+  verified: 'verified: {domain}',
+  verifiedTitle: 'Confirmed from an e-mail address at {domain} or checked by the publisher',
 
   // comments
   commentsHeading: {one: '{count} comment', other: '{count} comments'},

@@ -50,6 +50,8 @@ export const es: Catalog = {
   filterIndividuals: 'Personas',
   signatoryNumber: 'N.º {position}',
   notListed: 'No figura en la lista',
+  verified: 'verificado: {domain}',
+  verifiedTitle: 'Confirmada desde una dirección de correo de {domain} o comprobada por quien publica',
 
   commentsHeading: {one: '{count} comentario', many: '{count} de comentarios', other: '{count} comentarios'},
   noComments: 'Todavía no hay comentarios.',

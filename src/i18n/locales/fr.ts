@@ -54,6 +54,8 @@ export const fr: Catalog = {
   filterIndividuals: 'Personnes',
   signatoryNumber: 'N°\u00a0{position}',
   notListed: 'Non affiché dans la liste',
+  verified: 'vérifié\u00a0: {domain}',
+  verifiedTitle: 'Confirmée depuis une adresse e-mail de {domain} ou vérifiée par l’éditeur',
 
   commentsHeading: {one: '{count} commentaire', many: '{count} de commentaires', other: '{count} commentaires'},
   noComments: 'Aucun commentaire pour l’instant.',

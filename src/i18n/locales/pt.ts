@@ -50,6 +50,8 @@ export const pt: Catalog = {
   filterIndividuals: 'Pessoas',
   signatoryNumber: 'Nº {position}',
   notListed: 'Não consta da lista',
+  verified: 'verificado: {domain}',
+  verifiedTitle: 'Confirmada a partir de um e-mail em {domain} ou conferida por quem publica',
 
   commentsHeading: {one: '{count} comentário', many: '{count} de comentários', other: '{count} comentários'},
   noComments: 'Ainda não há comentários.',
