@@ -7,6 +7,8 @@ export interface StatementContext {
   source: StatementSource;
   /** The statement, once the card has loaded it. */
   statement?: Statement;
+  /** The card could not load the statement and says so once: the elements inside show no error of their own. */
+  failed?: boolean;
 }
 
 export const statementContext = createContext<StatementContext | undefined>(Symbol.for('undersigned.statement'));

@@ -12,8 +12,13 @@ import type {UndersignedElement} from '../internal/undersigned-element.js';
  */
 export class SourceController implements ReactiveController {
   private readonly context: ContextConsumer<typeof statementContext, UndersignedElement>;
+  private wasCardFailed = false;
 
-  constructor(private readonly host: UndersignedElement) {
+  /** `onCardRecovered` runs when the enclosing card, whose load had failed, has the statement after all (its retry). */
+  constructor(
+    private readonly host: UndersignedElement,
+    private readonly onCardRecovered?: () => void
+  ) {
     host.addController(this);
     this.context = new ContextConsumer(host, {context: statementContext, subscribe: true});
   }
@@ -38,7 +43,17 @@ export class SourceController implements ReactiveController {
     return provided && provided.source === this.source ? provided.statement : undefined;
   }
 
+  /** The enclosing card could not load and shows the one error message: this element shows none of its own. */
+  get cardFailed(): boolean {
+    return this.fromCard && this.context.value?.failed === true;
+  }
+
   hostConnected(): void {}
+
+  hostUpdate(): void {
+    if (this.wasCardFailed && this.context.value?.statement) this.onCardRecovered?.();
+    this.wasCardFailed = this.cardFailed;
+  }
 }
 
 /**

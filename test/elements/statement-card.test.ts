@@ -1,7 +1,10 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import '../../src/elements/statement-card/statement-card.js';
+import '../../src/elements/signatory-list/signatory-list.js';
+import '../../src/elements/comment-thread/comment-thread.js';
+import type {UndersignedElement} from '../../src/internal/undersigned-element.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
-import {FakeEndpoint, wireStatement} from '../helpers/fake-endpoint.js';
+import {FakeEndpoint, wireOrganizations, wireStatement} from '../helpers/fake-endpoint.js';
 import {shadow, text as textOf, waitUntil} from '../helpers/dom.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
@@ -163,6 +166,36 @@ describe('<statement-card>', () => {
     const el = await card({statement: 'no-such-letter'});
     await loaded(el);
     expect(text(el, '[part="error"]')).to.contain('could not be found');
+  });
+
+  it('shows one error box, not one per element inside it, and its retry loads them all', async () => {
+    // The card, its list and its thread all fail; which one fails first is up to the network.
+    api.data.signatories = wireOrganizations(3);
+    api.data.comments = [{id: 'c1', parent_id: null, author: {name: 'Ana'}, body: 'First comment.', created_at: '2026-11-02T10:00:00Z'}];
+    // An unreadable answer is not retried, so each element fails at its first request.
+    api.fail(/.*/, {raw: '{"id": '}, 3);
+    const failed = new Set<string>();
+    const wrapper = document.createElement('div');
+    wrapper.addEventListener('undersigned-error', (event) => failed.add((event.target as Element).localName));
+    wrapper.innerHTML = `<statement-card lang="en" endpoint="https://api.test/v1" statement="test-letter">
+      <signatory-list></signatory-list><comment-thread></comment-thread></statement-card>`;
+    document.body.append(wrapper);
+    try {
+      const el = wrapper.querySelector('statement-card')!;
+      await waitUntil(() => failed.size === 3, 'not every element failed');
+      const inside = [...el.querySelectorAll<UndersignedElement>('signatory-list, comment-thread')];
+      await Promise.all([el, ...inside].map((e) => e.updateComplete));
+      const boxes = () => [el, ...inside].flatMap((e) => [...shadow(e).querySelectorAll('[part~="error"]')]);
+      expect(boxes()).to.have.length(1);
+      (shadow(el).querySelector('[part="retry-button"]') as HTMLButtonElement).click();
+      await waitUntil(
+        () => inside.every((e) => shadow(e).querySelector('[part~="item"], article.comment')),
+        'the list and thread did not load after the retry'
+      );
+      expect(boxes()).to.have.length(0);
+    } finally {
+      wrapper.remove();
+    }
   });
 
   it('reports a wrong endpoint as a connection problem, and leaves other cards working', async () => {

@@ -109,7 +109,10 @@ export class CommentThread extends UndersignedElement {
   private readonly locale = new LocaleController(this);
   /** Light-DOM content (a server-rendered first page): shown while loading and on error. */
   private readonly fallback = new FallbackController(this);
-  private readonly sources = new SourceController(this);
+  // The card's retry brought the statement: this thread, which failed with it, loads again.
+  private readonly sources = new SourceController(this, () => {
+    if (this.comments.status === 'error') this.comments.reload();
+  });
   private readonly pending = new PendingComments(this, () => {
     const source = this.sources.source;
     return source ? `undersigned:pending-comments:${source.key}` : undefined;
@@ -227,7 +230,8 @@ export class CommentThread extends UndersignedElement {
       ${this.comments.render({
         loading: () =>
           this.fallback.has ? html`<slot></slot>` : renderLoading(this.locale, ['comment-block', 'comment-block', 'comment-block']),
-        error: (error) => html`${renderError(this.locale, error, () => this.comments.reload())}<slot></slot>`,
+        error: (error) =>
+          html`${this.sources.cardFailed ? nothing : renderError(this.locale, error, () => this.comments.reload())}<slot></slot>`,
         empty: () => (this.tree.roots.length ? this.renderList() : renderEmpty(this.locale.t('noComments'))),
         ready: () => this.renderList(),
       })}

@@ -103,7 +103,9 @@ export class SignForm extends UndersignedElement {
     const {values, fieldErrors: errors, status, failure} = this.write;
     const emailRequired = statement.signatories.emailRequired ?? false;
     const set = <K extends keyof SignValues>(field: K) => (value: SignValues[K]) => this.write.set(field, value);
-    return html`<form part="form" novalidate @submit=${this.submit}>
+    // Once signed, the thank-you replaces the form: a filled form under it would look unsent.
+    const done = status === 'done' && this.write.result;
+    return html`${done ? nothing : html`<form part="form" novalidate @submit=${this.submit}>
       ${textField({id: 'name', label: t('fieldName'), value: values.name, error: errors.name, required: true,
         autocomplete: 'name', onInput: set('name')})}
       <fieldset>
@@ -144,14 +146,10 @@ export class SignForm extends UndersignedElement {
       <div role="alert" class="form-error">
         ${failure ? failureMessage(this.locale, failure, {closed: 'signingClosed', gone: 'errorNotFound'}) : nothing}
       </div>
-      <div role="status" aria-live="polite">
-        ${status === 'done' && this.write.result
-          ? html`<p class="confirmation" part="confirmation">
-              ${t(SIGNED[this.write.result.status])}
-            </p>`
-          : nothing}
-      </div>
-    </form>`;
+    </form>`}
+    <div role="status" aria-live="polite">
+      ${done ? html`<p class="confirmation" part="confirmation" tabindex="-1">${t(SIGNED[done.status])}</p>` : nothing}
+    </div>`;
   }
 
   private check(values: SignValues, emailRequired: boolean): Record<string, string> {
@@ -192,6 +190,9 @@ export class SignForm extends UndersignedElement {
       );
       if (result) {
         fire(this, 'undersigned-sign', result);
+        // The form with its focused button is gone: the reader's place is the thank-you.
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[part~="confirmation"]')?.focus();
       }
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 422)) fire(this, 'undersigned-error', {error, action: 'sign'});

@@ -111,7 +111,10 @@ export class SignatoryList extends UndersignedElement {
   private readonly locale = new LocaleController(this);
   /** Light-DOM content (a server-rendered first page): shown while loading and on error. */
   private readonly fallback = new FallbackController(this);
-  private readonly sources = new SourceController(this);
+  // The card's retry brought the statement: this list, which failed with it, loads again.
+  private readonly sources = new SourceController(this, () => {
+    if (this.signatories.status === 'error') this.signatories.reload();
+  });
   private readonly search = new ListSearch(this);
   private readonly signatories = new PagedController<Signatory, SignatoryPage>(this, {
     query: () => {
@@ -229,7 +232,8 @@ export class SignatoryList extends UndersignedElement {
       })}
       ${this.signatories.render({
         loading: () => (this.fallback.has ? html`<slot></slot>` : renderLoading(this.locale, ['row', 'row', 'row', 'row'])),
-        error: (error) => html`${renderError(this.locale, error, () => this.signatories.reload())}<slot></slot>`,
+        error: (error) =>
+          html`${this.sources.cardFailed ? nothing : renderError(this.locale, error, () => this.signatories.reload())}<slot></slot>`,
         empty: () => renderEmpty(emptyMessage(this.locale, this.search, this.unlisted)),
         ready: (items) =>
           html`${this.virtual

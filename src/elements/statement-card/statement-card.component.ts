@@ -114,7 +114,10 @@ export class StatementCard extends UndersignedElement {
       fire(this, 'undersigned-load', {statement});
     },
     onError: (error) => {
-      if (!isAbortError(error)) fire(this, 'undersigned-error', {error, action: 'load'});
+      if (isAbortError(error)) return;
+      // The one error message on the card: the list and thread inside it show none of their own.
+      this.provider.setValue({source: this.source!, failed: true});
+      fire(this, 'undersigned-error', {error, action: 'load'});
     },
   });
 
