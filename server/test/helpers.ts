@@ -7,7 +7,11 @@ import postgres from 'postgres';
 import type {AppConfig} from '../src/config.ts';
 import {sha256} from '../src/http.ts';
 import {listen, type RunningServer} from '../src/server.ts';
+import type {Db} from '../src/store/db.ts';
 import {openStore} from '../src/store/index.ts';
+import {migrate} from '../src/store/migrate.ts';
+import {openPglite} from '../src/store/pglite.ts';
+import {openPostgres} from '../src/store/postgres.ts';
 import type {Store} from '../src/store/store.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token';
@@ -70,6 +74,26 @@ export function postgresFactory(url: string): StoreFactory {
       await admin.end();
     },
   };
+}
+
+/**
+ * A migrated database of its own on ONE new connection, for tests of what a
+ * connection caches (PGlite: a copy of the template; PostgreSQL with `url`:
+ * a new schema). Closing it throws it away.
+ */
+export async function freshDb(url?: string): Promise<Db> {
+  if (!url) {
+    const dir = mkdtempSync(join(tmpdir(), 'undersigned-test-'));
+    cpSync(await pgliteTemplate(), dir, {recursive: true});
+    const db = await openPglite(dir);
+    return {...db, close: async () => { await db.close(); rmSync(dir, {recursive: true, force: true}); }};
+  }
+  const schema = `undersigned_test_${randomBytes(6).toString('hex')}`;
+  const db = await openPostgres(url, {max: 1, statementTimeout: 0});
+  await db.query(`CREATE SCHEMA ${schema}`);
+  await db.query(`SET search_path TO ${schema}`);
+  await migrate(db);
+  return {...db, close: async () => { await db.query(`DROP SCHEMA ${schema} CASCADE`); await db.close(); }};
 }
 
 export function serve(store: Store, overrides: Partial<AppConfig> = {}): Promise<RunningServer> {

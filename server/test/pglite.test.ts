@@ -1,12 +1,14 @@
 import {adminSuite} from './admin-suite.ts';
-import {pgliteFactory} from './helpers.ts';
+import {freshDb, pgliteFactory} from './helpers.ts';
 import {hardeningSuite} from './hardening.ts';
 import {liveSuite} from './live-suite.ts';
 import {orgsSuite} from './orgs-suite.ts';
 import {storageSuite} from './suite.ts';
+import {triggerPlanSuite} from './trigger-plans.ts';
 
 storageSuite('PGlite', pgliteFactory);
 adminSuite('PGlite', pgliteFactory);
 hardeningSuite('PGlite', pgliteFactory);
 liveSuite('PGlite', pgliteFactory);
 orgsSuite('PGlite', pgliteFactory);
+triggerPlanSuite('PGlite', () => freshDb());

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {openPostgres} from '../src/store/postgres.ts';
 import {adminSuite} from './admin-suite.ts';
-import {postgresFactory} from './helpers.ts';
+import {freshDb, postgresFactory} from './helpers.ts';
 import {hardeningSuite} from './hardening.ts';
 import {liveSuite, twoInstanceSuite} from './live-suite.ts';
 import {orgsSuite} from './orgs-suite.ts';
 import {storageSuite} from './suite.ts';
+import {triggerPlanSuite} from './trigger-plans.ts';
 
 // .ci/pg-start.sh starts a server and prints DATABASE_URL; without one these suites are reported as skipped.
 const url = process.env.DATABASE_URL;
@@ -17,6 +18,7 @@ hardeningSuite('PostgreSQL', () => postgresFactory(url!), skip);
 liveSuite('PostgreSQL', () => postgresFactory(url!), skip);
 twoInstanceSuite('PostgreSQL', () => postgresFactory(url!), skip);
 orgsSuite('PostgreSQL', () => postgresFactory(url!), skip);
+triggerPlanSuite('PostgreSQL', () => freshDb(url!), skip);
 
 // Issue 12 item 1: no statement holds a pooled connection for long.
 describe('PostgreSQL statement timeout', {skip}, () => {
