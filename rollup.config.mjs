@@ -1,6 +1,7 @@
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import {minifyHTMLLiterals} from 'minify-literals';
+import {readdirSync, rmSync} from 'node:fs';
 
 // The one-script bundles, built from tsc's output in dist/. Lit's default
 // export condition is its production build (no dev-mode warnings).
@@ -13,10 +14,22 @@ const minifyCss = () => ({
   },
 });
 
+/** Removes the previous build's hashed chunks, so dist/ holds only what this build's entry loads. */
+const cleanChunks = () => ({
+  name: 'clean-chunks',
+  buildStart() {
+    for (const file of readdirSync('dist')) if (/^undersigned-.+\.js(\.map)?$/.test(file)) rmSync(`dist/${file}`);
+  },
+});
+
 const minify = ({module}) => terser({ecma: 2022, module, compress: {passes: 2}, format: {comments: false}});
 
 export default {
   input: 'dist/index.js',
+  // Lazy chunks import what they share with the entry from undersigned.js
+  // itself, instead of the entry becoming a facade over a hashed chunk (one
+  // more request on every page).
+  preserveEntrySignatures: 'allow-extension',
   output: [
     // The entry keeps its name (sites include it; served with a short,
     // revalidated cache); lazily loaded siblings carry a content hash in
@@ -33,7 +46,7 @@ export default {
       plugins: [minify({module: false})],
     },
   ],
-  plugins: [nodeResolve({browser: true}), minifyCss()],
+  plugins: [cleanChunks(), nodeResolve({browser: true}), minifyCss()],
   onwarn(warning, warn) {
     // Lit's TypeScript output uses `this` at module top level in helpers.
     if (warning.code === 'THIS_IS_UNDEFINED') return;

@@ -26,7 +26,7 @@ const typescript = () => ({
 
 export default {
   input: 'admin/console.ts',
-  output: {file: 'dist/admin/console.js', format: 'es', sourcemap: true,
+  output: {file: 'dist/admin/console.js', format: 'es', sourcemap: true, inlineDynamicImports: true,
     plugins: [terser({ecma: 2022, module: true, format: {comments: false}})]},
   plugins: [typescript(), nodeResolve({browser: true})],
   onwarn(warning, warn) {

@@ -1,5 +1,4 @@
-import DOMPurify, {type Config} from 'dompurify';
-import {undersignedPolicy} from './trusted-types.js';
+import {BODY_ATTRIBUTES, BODY_ELEMENTS, DROPPED_WITH_CONTENT, dropEmptyImages, finishElement} from './body-rules.js';
 
 /**
  * Statement bodies are publisher HTML and never trusted (DESIGN.md). What
@@ -18,102 +17,73 @@ import {undersignedPolicy} from './trusted-types.js';
  *   An image left without a source is removed.
  * - links get `rel="noopener"` and stay in the same tab (no `target`): the
  *   reader decides; images get `loading="lazy"` and `decoding="async"`.
+ *
+ * Where the browser has the HTML Sanitizer API (`Element.prototype.setHTML`)
+ * it parses and removes what is dangerous; this module then unwraps what is
+ * not on the allowlist (the native allowlist would drop its text) and checks
+ * attributes and URLs (it does not check `img src` schemes). Elsewhere
+ * DOMPurify does the same in a lazily loaded chunk
+ * (src/text/sanitize-body-purify.ts), so browsers with `setHTML` never
+ * fetch it.
  */
 
-// A private instance: the host page's global DOMPurify config and hooks
-// (and anything we add) never affect each other.
-const purify = DOMPurify(window);
+/** Turns a body's HTML into a fresh, sanitised DocumentFragment. */
+export type BodySanitizer = (html: string) => DocumentFragment;
 
-const LINK_SCHEMES = ['http:', 'https:', 'mailto:'];
-const IMAGE_SCHEMES = ['http:', 'https:'];
+const HTML = 'http://www.w3.org/1999/xhtml';
+const KEPT = new Set(BODY_ELEMENTS);
 
-/** `value` as a normalised absolute URL in one of `schemes`, or undefined. */
-function absoluteUrl(value: string | null, schemes: string[]): string | undefined {
-  if (!value) return undefined;
-  try {
-    // No base URL: a relative value throws and is dropped.
-    const url = new URL(value.trim());
-    return schemes.includes(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
+/** The native sanitizer's part: remove these with their content, keep only these attributes. */
+const NATIVE_CONFIG = {
+  removeElements: [
+    ...DROPPED_WITH_CONTENT,
+    {name: 'svg', namespace: 'http://www.w3.org/2000/svg'},
+    {name: 'math', namespace: 'http://www.w3.org/1998/Math/MathML'},
+  ],
+  attributes: BODY_ATTRIBUTES,
+  comments: false,
+  dataAttributes: false,
+};
+
+/** The statement body sanitised with the browser's `setHTML`, as a fresh DocumentFragment. */
+export function sanitizeWithSetHTML(html: string): DocumentFragment {
+  // A template's content belongs to an inert document: no image loads
+  // before the URLs are checked.
+  const template = document.createElement('template');
+  (template as TemplateWithSetHTML).setHTML(html, {sanitizer: NATIVE_CONFIG});
+  // A static list: an unwrapped element's children are still visited.
+  for (const el of template.content.querySelectorAll('*')) {
+    if (el.namespaceURI === HTML && KEPT.has(el.localName)) finishElement(el);
+    else el.replaceWith(...el.childNodes);
   }
+  const fragment = document.createDocumentFragment();
+  fragment.append(...template.content.childNodes);
+  return dropEmptyImages(fragment);
 }
 
-// Checks DOMPurify cannot express in config: it lets data: URLs through on
-// img, and tests other attributes' values against the URL pattern.
-purify.addHook('afterSanitizeAttributes', (node) => {
-  if (!(node instanceof Element)) return;
-  for (const name of ['width', 'height']) {
-    const value = node.getAttribute(name);
-    if (value !== null && !/^\d{1,5}$/.test(value)) node.removeAttribute(name);
-  }
-  const dir = node.getAttribute('dir');
-  if (dir !== null && !/^(ltr|rtl|auto)$/i.test(dir)) node.removeAttribute('dir');
-  const lang = node.getAttribute('lang');
-  if (lang !== null && !/^[a-z]{1,8}(-[a-z0-9]{1,8})*$/i.test(lang)) node.removeAttribute('lang');
-
-  if (node.localName === 'a') {
-    const href = absoluteUrl(node.getAttribute('href'), LINK_SCHEMES);
-    if (href) {
-      node.setAttribute('href', href);
-      node.setAttribute('rel', 'noopener');
-    } else {
-      node.removeAttribute('href');
-    }
-  } else if (node.localName === 'img') {
-    const src = absoluteUrl(node.getAttribute('src'), IMAGE_SCHEMES);
-    if (src) {
-      node.setAttribute('src', src);
-      node.setAttribute('loading', 'lazy');
-      node.setAttribute('decoding', 'async');
-    } else {
-      node.removeAttribute('src');
-    }
-  }
-});
-
-let config: Config | undefined;
-
-/**
- * The sanitiser's config, made on first use. Under Trusted Types
- * (`require-trusted-types-for 'script'`), DOMPurify must hand its input to
- * DOMParser as TrustedHTML. We give it our own policy, named `undersigned`,
- * so we never compete with the host page's DOMPurify for the `dompurify`
- * name. If that name is taken (a second copy of this bundle) or not allowed,
- * DOMPurify falls back to creating its own `dompurify` policy. The policy
- * (src/text/trusted-types.ts) only feeds DOMPurify's inert parse here.
- */
-function getConfig(): Config {
-  if (config) return config;
-  config = {
-    ALLOWED_TAGS: ['p', 'h2', 'h3', 'h4', 'a', 'em', 'strong', 'i', 'b', 'blockquote', 'ul', 'ol', 'li', 'br', 'img'],
-    ALLOWED_ATTR: ['href', 'src', 'alt', 'width', 'height', 'dir', 'lang'],
-    // Attributes DOMPurify would otherwise test against the URL pattern below.
-    ADD_URI_SAFE_ATTR: ['width', 'height', 'dir', 'lang'],
-    ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    RETURN_DOM_FRAGMENT: true,
-  };
-  // DOMPurify's type wants every method; see src/text/trusted-types.ts.
-  const policy = undersignedPolicy();
-  if (policy) config.TRUSTED_TYPES_POLICY = policy;
-  return config;
+interface TemplateWithSetHTML extends HTMLTemplateElement {
+  setHTML(html: string, options: {sanitizer: typeof NATIVE_CONFIG}): void;
 }
 
+/** Whether this browser has the HTML Sanitizer API's `setHTML`. */
+export const hasSetHTML = (): boolean => 'setHTML' in Element.prototype;
+
+let purify: Promise<BodySanitizer> | undefined;
+
 /**
- * The statement body, sanitised, as a fresh DocumentFragment (callers may
- * cache it per body string). Render it as a child in a Lit template; never
- * serialise it back into innerHTML.
+ * The body sanitiser for this browser: `setHTML` at once where it exists,
+ * else DOMPurify's chunk, fetched on the first call (next to this script,
+ * wherever it is served from). Call it early, e.g. when a card connects, so
+ * the chunk arrives while the statement loads.
  */
-export function sanitizeBody(html: string): DocumentFragment {
-  // Null when DOMPurify could not parse: Trusted Types enforced and no
-  // policy name left to us. Show no body rather than break the element.
-  const fragment: DocumentFragment | null = purify.sanitize(html, {...getConfig(), RETURN_DOM_FRAGMENT: true});
-  if (!fragment) {
-    console.warn('undersigned: cannot sanitise the statement body; allow the Trusted Types policy “undersigned”.');
-    return document.createDocumentFragment();
-  }
-  for (const img of fragment.querySelectorAll('img:not([src])')) img.remove();
-  return fragment;
+export function loadBodySanitizer(): Promise<BodySanitizer> {
+  if (hasSetHTML()) return Promise.resolve(sanitizeWithSetHTML);
+  purify ??= import('./sanitize-body-purify.js').then(
+    (module) => module.sanitizeWithPurify,
+    (error: unknown) => {
+      purify = undefined; // A retry may fetch it again.
+      throw error;
+    }
+  );
+  return purify;
 }

@@ -2,7 +2,7 @@ import {html, LitElement, nothing} from 'lit';
 import {customElement, property, state} from 'lit/decorators.js';
 import {ApiProblem, type AdminApi, type StatementDoc} from '../../api.js';
 import {consoleStyles} from '../../styles.js';
-import {sanitizeBody} from '../../../src/text/sanitize-body.js';
+import {loadBodySanitizer} from '../../../src/text/sanitize-body.js';
 import type {WireImage, WireNote} from '../../../src/contract/index.js';
 import {cleanDoc, clearDraft, emptyDoc, fromLocalInput, readDraft, toLocalInput, writeDraft} from './draft.js';
 import {settingsFields} from './settings.js';
@@ -105,7 +105,9 @@ export class ConsoleStatementEditor extends LitElement {
 
   override updated() {
     const preview = this.renderRoot.querySelector('.preview');
-    if (preview && this.doc) preview.replaceChildren(sanitizeBody(this.doc.body ?? ''));
+    if (!preview || !this.doc) return;
+    const body = this.doc.body ?? '';
+    void loadBodySanitizer().then((sanitize) => preview.replaceChildren(sanitize(body)));
   }
 
   private text(key: string, label: string, opts: {multiline?: boolean; rows?: number; type?: string; pattern?: string} = {}) {

@@ -13,7 +13,7 @@ import {fire} from '../../events.js';
 import {releaseStructuredData, writeStructuredData} from '../../internal/structured-data.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {safeHttpUrl} from '../../text/safe-url.js';
-import {sanitizeBody} from '../../text/sanitize-body.js';
+import {loadBodySanitizer, type BodySanitizer} from '../../text/sanitize-body.js';
 import {statementCardStyles} from './statement-card.styles.js';
 import {renderDates, renderGoal, renderHero, renderNotes} from './statement-view.js';
 
@@ -104,9 +104,16 @@ export class StatementCard extends UndersignedElement {
   private source?: StatementSource;
   private rerunOnConnect = false;
   private body?: {html: string; fragment: DocumentFragment};
+  private sanitize?: BodySanitizer;
 
   private readonly task = new Task(this, {
-    task: async ([source], {signal}) => (source ? source.statement({signal}) : initialState),
+    // The body's sanitiser (a chunk of its own where the browser lacks setHTML) loads beside the statement.
+    task: async ([source], {signal}) => {
+      if (!source) return initialState;
+      const [statement, sanitize] = await Promise.all([source.statement({signal}), loadBodySanitizer()]);
+      this.sanitize = sanitize;
+      return statement;
+    },
     args: () => [this.source] as const,
     onComplete: (statement) => {
       this.provider.setValue({source: this.source!, statement});
@@ -237,7 +244,7 @@ export class StatementCard extends UndersignedElement {
 
   /** The sanitised body, made once per body text: Lit moves the fragment's nodes into place once. */
   private sanitizedBody(bodyHtml: string): DocumentFragment {
-    if (this.body?.html !== bodyHtml) this.body = {html: bodyHtml, fragment: sanitizeBody(bodyHtml)};
+    if (this.body?.html !== bodyHtml) this.body = {html: bodyHtml, fragment: this.sanitize!(bodyHtml)};
     return this.body.fragment;
   }
 
