@@ -1,13 +1,19 @@
 // Issue 12 item 1: the cost of a request is bounded by its page, not by the
 // shape of the data. Seeds a 10 000-deep reply chain and a 10 000-reply
 // thread, then measures GET statement, GET comments (first page) and GET
-// ?thread= (a continuation from the middle) p50/p99, and an unaffected
-// statement's GETs while 10 clients hammer the big threads. PGlite (in
-// memory), and PostgreSQL when DATABASE_URL is set. Loopback only.
+// ?thread= (a continuation from the middle) p50/p99 from 10 concurrent
+// clients. Then an unaffected statement of 20 comments, read by one client
+// one request at a time: alone, beside 10 load clients (another process,
+// autocannon) reading the big threads, and beside the same load on small
+// statements — so what the big threads cost others is told apart from what
+// any load on two cores costs. PGlite (in memory), and PostgreSQL when
+// DATABASE_URL is set. Loopback only.
 //
 //   node bench/server-threads.mjs [--requests=300] [--concurrency=10]
 //   eval "$(bash .ci/pg-start.sh)" && node bench/server-threads.mjs
+import {spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
+import {fileURLToPath} from 'node:url';
 import postgres from 'postgres';
 import {startServer} from '../server/index.mjs';
 
@@ -15,6 +21,7 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const REQUESTS = Number(args.requests ?? 300);
 const CONCURRENCY = Number(args.concurrency ?? 10);
 const N = 10_000;
+const CLIENT = fileURLToPath(new URL('./load-client.mjs', import.meta.url));
 
 const statement = (id) => ({
   id, content: {title: id, body: '<p>bench</p>'}, signatories_open: true, comments_open: true,
@@ -23,7 +30,7 @@ const statement = (id) => ({
 const at = (i) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
 
 async function seed(store) {
-  for (const id of ['deep', 'wide', 'plain']) await store.importDocument(statement(id), {signatories: [], comments: []});
+  for (const id of ['deep', 'wide', 'plain', 'small-a', 'small-b']) await store.importDocument(statement(id), {signatories: [], comments: []});
   const chain = Array.from({length: N + 1}, (_, i) => ({
     import_key: `d${i}`, parent_key: i ? `d${i - 1}` : null, author: {name: `A${i}`}, body: `Reply ${i}`, created_at: at(i),
   }));
@@ -38,7 +45,7 @@ async function seed(store) {
     await store.importComments(id, rows, false);
     process.stderr.write(`  import ${id}: ${Math.round(performance.now() - t)} ms\n`);
   }
-  await store.importComments('plain', plain, false);
+  for (const id of ['plain', 'small-a', 'small-b']) await store.importComments(id, plain, false);
 }
 
 async function get(url) {
@@ -54,14 +61,29 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-/** REQUESTS GETs of `url` from CONCURRENCY clients: p50, p99 in ms. */
-async function measure(url) {
+/** REQUESTS GETs of `url` from `clients` clients: p50, p99 in ms. */
+async function measure(url, clients = CONCURRENCY) {
   const times = [];
   let left = REQUESTS;
-  await Promise.all(Array.from({length: CONCURRENCY}, async () => {
+  await Promise.all(Array.from({length: clients}, async () => {
     while (left-- > 0) times.push(await get(url));
   }));
   return {p50: pct(times, 50), p99: pct(times, 99)};
+}
+
+/** Runs `fn` while CONCURRENCY load clients in a child process GET `paths` round-robin. */
+async function beside(base, paths, fn) {
+  const cfg = {url: base, mode: 'get', paths, connections: CONCURRENCY, duration: 600};
+  const child = spawn(process.execPath, [CLIENT, JSON.stringify(cfg)], {stdio: ['ignore', 'ignore', 'inherit']});
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    // Lets the load clients start and connect before measuring (a bench, not a test).
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    return await fn();
+  } finally {
+    child.kill();
+    await exited;
+  }
 }
 
 async function bench(database, opts) {
@@ -83,16 +105,17 @@ async function bench(database, opts) {
       'GET ?thread= page 51 of 100 (10 000-reply thread)': `${api}/wide/comments?thread=${wideRoot.id}&cursor=${cursor}`,
     };
     for (const [name, url] of Object.entries(urls)) rows.push({database, name, ...(await measure(url))});
-    // The unaffected statement while clients hammer the big ones.
-    let stop = false;
-    const hammer = Array.from({length: CONCURRENCY}, async (_, k) => {
-      const list = Object.values(urls);
-      for (let i = k; !stop; i++) await get(list[i % list.length]);
-    });
-    rows.push({database, name: 'GET statement (unaffected, under that load)', ...(await measure(`${api}/plain`))});
-    rows.push({database, name: 'GET comments (unaffected, under that load)', ...(await measure(`${api}/plain/comments`))});
-    stop = true;
-    await Promise.all(hammer);
+    // The unaffected statement, one request at a time: alone, beside the big
+    // threads' load, beside the same load on small statements.
+    const unaffected = async (when) => {
+      rows.push({database, name: `GET statement (unaffected, ${when})`, ...(await measure(`${api}/plain`, 1))});
+      rows.push({database, name: `GET comments (unaffected, ${when})`, ...(await measure(`${api}/plain/comments`, 1))});
+    };
+    const path = (u) => u.slice(server.url.length);
+    await unaffected('alone');
+    await beside(server.url, Object.values(urls).map(path), () => unaffected('beside 10 clients on the big threads'));
+    const small = ['small-a', 'small-b'].flatMap((id) => [`/v1/statements/${id}`, `/v1/statements/${id}/comments`]);
+    await beside(server.url, small, () => unaffected('beside 10 clients on small statements'));
     process.stderr.write(`${database}: seeded 2 × ${N} comments in ${seedS} s\n`);
   } finally {
     await server.close();
@@ -108,8 +131,7 @@ if (url) {
   const admin = postgres(url, {max: 1, onnotice: () => {}});
   await admin.unsafe(`CREATE SCHEMA ${schema}`);
   try {
-    // The seed is one 10 001-row import statement: no timeout for it (requests are measured below).
-    rows.push(...(await bench('PostgreSQL', {databaseUrl: url, schema, statementTimeout: 0})));
+    rows.push(...(await bench('PostgreSQL', {databaseUrl: url, schema})));
   } finally {
     await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
