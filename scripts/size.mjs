@@ -11,7 +11,9 @@ import {gzipSync} from 'node:zlib';
 
 const TARGET = 25 * 1024;
 // Raised for the day six changes land in parallel; issue 11 replaces this check with per-path budgets.
-const LIMIT = 56 * 1024;
+// Live updates (issue 14) add 1.6 KB to the module (catalog strings, the thread's held comments) and
+// 2.3 KB to the classic script, which inlines the lazily loaded stream.
+const LIMIT = 57.5 * 1024;
 let over = false;
 for (const file of ['dist/undersigned.js', 'dist/undersigned.iife.js']) {
   if (!existsSync(file)) continue;

@@ -37,6 +37,7 @@ function search(params: Record<string, string | number | null | undefined>): str
 export class HttpSource implements StatementSource {
   readonly writable = true;
   readonly key: string;
+  readonly events: string;
   private readonly base: string;
 
   constructor(
@@ -49,6 +50,7 @@ export class HttpSource implements StatementSource {
     const root = new URL(endpoint, location.href).href.replace(/\/+$/, '');
     this.base = `${root}/statements/${encodeURIComponent(statementId)}`;
     this.key = `http ${this.base}`;
+    this.events = `${this.base}/events`;
   }
 
   async statement(opts: RequestOptions = {}): Promise<Statement> {

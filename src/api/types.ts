@@ -124,6 +124,17 @@ export interface SignResult {
   listed: boolean;
 }
 
+/**
+ * One `change` of a live stream (docs/contract.md "Live events"): the
+ * current counts of what changed, what it published, and the statement
+ * when the publisher changed it. Parts that did not change are absent.
+ */
+export interface LiveChange {
+  signatories?: {count: number; listed: number; kinds: Record<SignatoryKind, number>; added: Signatory[]};
+  comments?: {count: number; added: Comment[]};
+  statement?: Statement;
+}
+
 export interface CommentResult {
   comment: Comment;
   status: WriteStatus;
@@ -151,6 +162,8 @@ export interface StatementSource {
   readonly key: string;
   /** The largest `limit` one request may ask for; the contract's 200 when absent. */
   readonly maxPageSize?: number;
+  /** The statement's live events route (docs/contract.md, optional); absent where nothing is live (a static document). */
+  readonly events?: string;
   statement(opts?: RequestOptions): Promise<Statement>;
   signatories(query: SignatoryQuery, opts?: RequestOptions): Promise<SignatoryPage>;
   comments(query: CommentQuery, opts?: RequestOptions): Promise<Page<Comment>>;

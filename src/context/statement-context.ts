@@ -9,6 +9,8 @@ export interface StatementContext {
   statement?: Statement;
   /** The card could not load the statement and says so once: the elements inside show no error of their own. */
   failed?: boolean;
+  /** The card's `live`: the elements inside follow the statement too. */
+  live?: boolean;
 }
 
 export const statementContext = createContext<StatementContext | undefined>(Symbol.for('undersigned.statement'));

@@ -194,6 +194,13 @@ export class PagedController<T, P extends Page<T> = Page<T>> implements Reactive
     this.host.requestUpdate();
   }
 
+  /** Adds items published since the list loaded (a live stream) at its start or end, with the total as it is now. */
+  insert(items: readonly T[], total: number, atStart = false): void {
+    this.items = atStart ? [...items, ...this.items] : [...this.items, ...items];
+    this.total = total;
+    this.host.requestUpdate();
+  }
+
   /** Renders the list's state: loading (also idle), error, empty or ready. */
   render<R>(renderers: PagedRenderers<T, R>): R {
     switch (this.status) {

@@ -48,6 +48,11 @@ export class SourceController implements ReactiveController {
     return this.fromCard && this.context.value?.failed === true;
   }
 
+  /** Whether the element follows its statement live: its own `live`, or an enclosing live card's. */
+  get live(): boolean {
+    return this.host.live || this.context.value?.live === true;
+  }
+
   hostConnected(): void {}
 
   hostUpdate(): void {

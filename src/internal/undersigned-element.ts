@@ -29,6 +29,16 @@ export class UndersignedElement extends LitElement {
   @property({reflect: true}) accessor theme: 'light' | 'dark' | 'auto' | undefined;
 
   /**
+   * Follows the statement as it happens, where the endpoint has live events
+   * (docs/contract.md, optional): counts and goal update in place, new
+   * comments wait behind a "new comments" button, new notes and public
+   * signatures appear. On a `<statement-card>` it applies to the elements
+   * inside. A static document (`src`), or an endpoint without the route, is
+   * never live.
+   */
+  @property({type: Boolean, reflect: true}) accessor live = false;
+
+  /**
    * Registers this class under `tag`, once. A tag already taken (another
    * copy of the library, or an earlier load of this one) is left as it is,
    * with one console warning per page, so two embeds on one page never throw.

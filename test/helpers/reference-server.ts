@@ -14,6 +14,8 @@ export interface ServerStatement {
   comments_open?: boolean;
   moderation?: 'none' | 'pre';
   email_required?: boolean;
+  /** The publisher's notes ("Update: …"). */
+  notes?: {label?: string; text: string}[];
 }
 
 /** What a test file talks to: the API base URL and its own copy of the demo statement. */
@@ -45,6 +47,14 @@ export const referenceServer = {
   stop: () => command({action: 'stop'}),
   /** Answers again on the same port and data. */
   resume: () => run('resume'),
+  /** How many live event streams this file's server holds open. */
+  async liveStreams(): Promise<number> {
+    return (await command<{count: number}>({action: 'live-streams'})).count;
+  },
+  /** A published top-level comment written to the store directly, so also while the server is stopped; returns its id. */
+  async writeComment(statement: string, body: string): Promise<string> {
+    return (await command<{id: string}>({action: 'write-comment', statement, body})).id;
+  },
   /** A new statement listing `count` people, "Person 1" … at positions 1 … `count`; returns its id (unique to this file). */
   async importLong(statement: string, count: number): Promise<string> {
     const {id} = await command<{id: string}>({action: 'import-long', statement, count});
@@ -61,7 +71,8 @@ export const referenceServer = {
         email_required: false,
         goal: null,
         ...s,
-        content: {title: `Statement ${s.id}`, body: '<p>Text.</p>', notes: []},
+        notes: undefined,
+        content: {title: `Statement ${s.id}`, body: '<p>Text.</p>', notes: s.notes ?? []},
       },
     });
     return id;

@@ -9,6 +9,9 @@
 //   put-statement    create or replace a statement: {statement: StatementInput}
 //                    → {id}, the id made unique to this file
 //   pending          {statement} → the items waiting for moderation
+//   live-streams     → {count}: the event streams this file's server holds open
+//   write-comment    {statement, body} a published top-level comment written to
+//                    the store itself (also while this file's server is stopped) → {id}
 //   import-long      {statement, count} a new statement listing `count` people
 //                    ("Person 1" … at positions 1 …) → {id}, made unique to this file
 // `start` takes {adminToken} to turn the admin routes on. Each running
@@ -130,6 +133,13 @@ export function referenceServerPlugin() {
             signatories_open: true, comments_open: true, moderation: 'none', email_required: false, goal: null};
           await (await sharedStore()).importDocument(input, {signatories, comments: []});
           return {id};
+        }
+        case 'live-streams':
+          return {count: state.server?.live.size ?? 0};
+        case 'write-comment': {
+          const input = {parent_id: null, author: {name: 'Written Meanwhile'}, body: payload.body};
+          const response = await (await sharedStore()).comment(payload.statement, input, null);
+          return {id: JSON.parse(response.body).comment.id};
         }
         case 'pending':
           return JSON.parse(JSON.stringify(await (await sharedStore()).pending(payload.statement)));

@@ -1,8 +1,9 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {guard} from 'lit/directives/guard.js';
-import type {Comment, CommentResult, CommentSort} from '../../api/index.js';
+import type {Comment, CommentResult, CommentSort, LiveChange} from '../../api/index.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
+import {LiveController, PoliteAnnouncer} from '../../controllers/live-controller.js';
 import {PagedController} from '../../controllers/paged-controller.js';
 import {RelativeTimeController} from '../../controllers/relative-time.js';
 import {ContextRelay, SourceController, statementTask} from '../../controllers/source-controller.js';
@@ -14,6 +15,7 @@ import '../comment-form/comment-form.js';
 import {commentThreadStyles} from './comment-thread.styles.js';
 import {buildCommentTree, type CommentNode} from './comment-tree.js';
 import {renderCommentItems, type CommentView} from './comment-view.js';
+import {FreshComments, newestFirst} from './fresh-comments.js';
 import {PendingComments} from './pending-comments.js';
 import {ProgressiveRuns, type Run} from './progressive-runs.js';
 import {ThreadContinuations} from './thread-continuations.js';
@@ -68,6 +70,8 @@ function positive(value: number, fallback: number): number {
  * @csspart form - The form for a new comment under the thread.
  * @csspart more - The area under the thread: the "Load more comments" button, or why a further page failed.
  * @csspart more-button - The "Load more comments" button.
+ * @csspart new-comments - With `live`: the "3 new comments — show" button over the top of the thread; pressing it shows them.
+ * @csspart new-replies - With `live`: the "2 new replies — show" button under a comment with new replies.
  * @csspart heading-placeholder - The heading's placeholder while the count loads.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message (for the whole thread, or under it when a further page failed).
@@ -142,6 +146,10 @@ export class CommentThread extends UndersignedElement {
 
   /** The tree of the comments shown, rebuilt only when they change. */
   private tree: {items: readonly Comment[]; roots: CommentNode[]} = {items: [], roots: []};
+  /** With `live`: comments published since, waiting for the reader to show them. */
+  private readonly fresh = new FreshComments();
+  private readonly announcer = new PoliteAnnouncer(this);
+
   /** The last count shown, kept while the thread reloads (e.g. on a sort change) so the heading does not flicker. */
   private lastCount?: {sourceKey: string; count: number};
 
@@ -152,6 +160,40 @@ export class CommentThread extends UndersignedElement {
     // Hands this thread's source and statement to the forms inside it.
     new ContextRelay(this, this.sources, this.statementTask);
     this.addEventListener('undersigned-comment', (event) => this.onCommented(event.detail));
+    new LiveController(this, () => (this.sources.live ? this.sources.source?.events : undefined), (change) => this.onLive(change));
+  }
+
+  /**
+   * A live change: the count as it is now; new comments wait behind a
+   * button, at the top of the thread or under the comment they answer. A
+   * top-level comment that belongs past the loaded pages comes with them.
+   */
+  private onLive({comments: change}: LiveChange): void {
+    if (!change) return;
+    this.comments.total = change.count;
+    if (this.comments.status === 'ready') {
+      const shown = new Set(this.tree.items.map((c) => c.id));
+      const topFits = this.effectiveSort === 'newest' || !this.comments.hasMore;
+      this.fresh.hold(change.added, shown, topFits);
+    }
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      const waiting = this.fresh.count();
+      this.announcer.say(waiting ? this.locale.t('newComments', {count: waiting}) : (this.renderRoot.querySelector('[part="heading"]')?.textContent?.trim() ?? ''));
+    });
+  }
+
+  /** Shows the comments waiting at the top (or under comment `parentId`) and focuses the first. */
+  private showFresh(parentId?: string): void {
+    const taken = this.fresh.take(parentId);
+    if (!taken.length) return;
+    const atStart = parentId === undefined && this.effectiveSort === 'newest';
+    this.comments.insert(atStart ? newestFirst(taken) : taken, this.comments.total, atStart);
+    const first = atStart ? newestFirst(taken)[0] : taken[0];
+    this.runs.reveal(first.id);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(first.id)}"]`)?.focus()
+    );
   }
 
   /** Whether readers may comment here: a writable source whose statement is open for comments. */
@@ -209,6 +251,8 @@ export class CommentThread extends UndersignedElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Runs before the controllers' hostUpdate, so a new page's tree is ready for the runs.
+    // A reload (another sort, a retry) starts over: what it loads includes what waited.
+    if (this.comments.status !== 'ready') this.fresh.clear();
     const items = this.pending.withLoaded(this.continuations.items(this.comments.items));
     if (this.tree.items !== items) this.tree = {items, roots: buildCommentTree(items)};
     const sourceKey = this.sources.source?.key;
@@ -226,6 +270,13 @@ export class CommentThread extends UndersignedElement {
             ? nothing
             : html`<div class="skeleton heading-line" part="heading-placeholder" aria-hidden="true"></div>`}
         ${status === 'error' || (status === 'ready' && this.tree.roots.length === 0) ? nothing : this.renderSort()}
+        ${this.fresh.count()
+          ? html`<div class="fresh">
+              <button class="button primary" part="new-comments" type="button" @click=${() => this.showFresh()}>
+                ${this.locale.t('newComments', {count: this.fresh.count()})}
+              </button>
+            </div>`
+          : nothing}
       </header>
       ${this.comments.render({
         loading: () =>
@@ -237,6 +288,7 @@ export class CommentThread extends UndersignedElement {
       })}
       ${this.canComment && status === 'ready' ? this.renderForm() : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.sources.live ? html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcer.text}</div>` : nothing}
     </section>`;
   }
 
@@ -256,8 +308,14 @@ export class CommentThread extends UndersignedElement {
 
   /** The runs rendered so far, and "load more". */
   private renderList() {
+    // Runs holding a comment with new replies re-render; the others are skipped.
+    const freshByRun = new Map<number, number>();
+    for (const id of this.fresh.parents()) {
+      const k = this.runs.runIndexOf(id);
+      if (k !== undefined) freshByRun.set(k, (freshByRun.get(k) ?? 0) + this.fresh.count(id));
+    }
     return html`<ol class="list" part="list">
-        ${this.runs.runs.slice(0, this.runs.shown).map((run, k) => this.renderRun(run, k))}
+        ${this.runs.runs.slice(0, this.runs.shown).map((run, k) => this.renderRun(run, k, freshByRun.get(k) ?? 0))}
       </ol>
       ${this.comments.hasMore ? renderMore(this.locale, this.comments, this.locale.t('loadMore'), this.loadMore) : nothing}`;
   }
@@ -284,7 +342,7 @@ export class CommentThread extends UndersignedElement {
   }
 
   /** A run of comments; unchanged runs are skipped, so rendering the next run costs only that run. */
-  private renderRun(run: Run, k: number) {
+  private renderRun(run: Run, k: number, fresh: number) {
     const replying = this.replyingTo !== undefined && this.runs.runIndexOf(this.replyingTo) === k ? this.replyingTo : undefined;
     const view: CommentView = {
       locale: this.locale,
@@ -295,9 +353,11 @@ export class CommentThread extends UndersignedElement {
       openReply: (id) => this.openReply(id),
       renderForm: (parentId) => this.renderForm(parentId),
       renderMoreReplies: (node) => this.renderMoreReplies(node),
+      freshReplies: (id) => this.fresh.count(id),
+      showReplies: (id) => this.showFresh(id),
     };
     return guard(
-      [run.roots[0].comment, run.roots.at(-1)!.comment, run.size, run.stamp, this.locale.locale, view.canComment, view.maxDepth, this.pending.items, replying, this.continuations.version],
+      [run.roots[0].comment, run.roots.at(-1)!.comment, run.size, run.stamp, this.locale.locale, view.canComment, view.maxDepth, this.pending.items, replying, this.continuations.version, fresh],
       () => renderCommentItems(view, run.roots)
     );
   }

@@ -16,6 +16,24 @@ export const commentThreadStyles = css`
     justify-content: space-between;
     gap: 0.5em var(--_space);
   }
+  .header {
+    position: relative;
+  }
+  /* Over the top of the list, out of the flow: what the reader is reading does not move. */
+  .fresh {
+    position: absolute;
+    inset-block-start: calc(100% + var(--_space) / 2);
+    inset-inline: 0;
+    z-index: 1;
+    display: flex;
+    justify-content: center;
+    pointer-events: none;
+  }
+  .fresh .button {
+    pointer-events: auto;
+    border-radius: 999px;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
+  }
   .skeleton.heading-line {
     width: 9em;
   }

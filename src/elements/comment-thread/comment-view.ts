@@ -18,6 +18,9 @@ export interface CommentView {
   renderForm: (parentId: string) => TemplateResult;
   /** Under a root: "N more replies" when its thread continues. */
   renderMoreReplies: (root: CommentNode) => TemplateResult | typeof nothing;
+  /** With `live`: how many new replies to comment `id` wait to be shown. */
+  freshReplies: (id: string) => number;
+  showReplies: (id: string) => void;
 }
 
 /**
@@ -94,6 +97,16 @@ function renderComment(view: CommentView, {comment, index, parent}: CommentNode,
             ${locale.t('reply')}
           </button>`
         : nothing}
+      ${renderFreshReplies(view, comment.id)}
     </article>
     ${view.replyingTo === comment.id ? view.renderForm(comment.id) : nothing}`;
+}
+
+/** "2 new replies — show" under a comment on screen that live replies answer. */
+function renderFreshReplies(view: CommentView, id: string): TemplateResult | typeof nothing {
+  const count = view.freshReplies(id);
+  if (!count) return nothing;
+  return html`<button class="reply-button" part="new-replies" type="button" @click=${() => view.showReplies(id)}>
+    ${view.locale.t('newReplies', {count})}
+  </button>`;
 }

@@ -93,7 +93,9 @@ export class ProgressiveRuns implements ReactiveController {
       return {roots: runRoots, size, stamp: same ? old[k].stamp : this.minute};
     });
     const appended = Boolean(previous?.length && roots[0]?.comment === previous[0].comment);
-    this.shown = Math.min(this.runs.length, appended ? Math.max(1, this.shown) : 1);
+    // New comments put before the old ones (live, newest first) keep what is on screen too.
+    const prepended = Boolean(previous?.length && roots[roots.length - previous!.length]?.comment === previous![0].comment);
+    this.shown = Math.min(this.runs.length, appended || prepended ? Math.max(1, this.shown) : 1);
     if (appended && roots.length > previous!.length) this.showThrough(this.runOf.get(roots[previous!.length].comment.id));
     if (this.revealId !== undefined) this.showThrough(this.runOf.get(this.revealId));
   }

@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {isAbortError, type SignatoryPage, type StatementSource} from '../../api/index.js';
+import {isAbortError, type Signatory, type SignatoryPage, type StatementSource} from '../../api/index.js';
 import {fire} from '../../events.js';
 import {SparseRows, type Slot} from './sparse-rows.js';
 
@@ -80,6 +80,11 @@ export class RandomAccess implements ReactiveController {
 
   hostDisconnected(): void {
     this.stop();
+  }
+
+  /** Signatories listed since the list loaded (a live stream). */
+  put(signatories: readonly Signatory[]): void {
+    for (const s of signatories) this.rows?.put(s);
   }
 
   /** What position `position` shows. */

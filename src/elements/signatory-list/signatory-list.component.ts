@@ -1,7 +1,8 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-import type {SignResult, Signatory, SignatoryPage} from '../../api/index.js';
+import type {LiveChange, SignResult, Signatory, SignatoryPage} from '../../api/index.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
+import {LiveController, PoliteAnnouncer} from '../../controllers/live-controller.js';
 import {PagedController} from '../../controllers/paged-controller.js';
 import {ContextRelay, SourceController, statementTask} from '../../controllers/source-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
@@ -144,12 +145,35 @@ export class SignatoryList extends UndersignedElement {
   private readonly link = new DeepLinkController(this, () => this.search.clear());
   private readonly statementTask = statementTask(this, this.sources);
   private overview?: Overview;
+  private readonly announcer = new PoliteAnnouncer(this);
 
   constructor() {
     super();
     // Hands this list's source and statement to the sign form inside it.
     new ContextRelay(this, this.sources, this.statementTask);
     this.addEventListener('undersigned-sign', (event) => this.onSigned(event.detail));
+    new LiveController(this, () => (this.sources.live ? this.sources.source?.events : undefined), (change) => this.onLive(change));
+  }
+
+  /** A live change: the counts as they are now, and new public signatories where the list shows its end. */
+  private onLive({signatories: change}: LiveChange): void {
+    if (!change) return;
+    if (this.overview) this.overview = {...this.overview, total: change.listed, kinds: change.kinds};
+    const list = this.signatories;
+    if (list.status === 'ready' && !this.search.filtered) {
+      if (this.byPosition.active) {
+        this.byPosition.put(change.added);
+        list.total = change.listed;
+      } else if (!list.hasMore) {
+        const shown = new Set(list.items.map((s) => s.id));
+        list.insert(change.added.filter((s) => !shown.has(s.id)), change.listed);
+      }
+    }
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      const heading = this.renderRoot.querySelector('[part="heading"]')?.textContent?.trim();
+      if (heading) this.announcer.say(heading);
+    });
   }
 
   /** A reader signed: count them, and list them when they asked to be listed and the whole list is on screen. */
@@ -254,6 +278,7 @@ export class SignatoryList extends UndersignedElement {
       ${this.sources.source?.writable && status !== 'loading' && status !== 'idle'
         ? html`<sign-form class="sign-form" part="sign-form"></sign-form>`
         : nothing}
+      ${this.sources.live ? html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcer.text}</div>` : nothing}
     </section>`;
   }
 

@@ -69,6 +69,16 @@ export class SparseRows {
     }
   }
 
+  /** A signatory listed since (a live stream): its row, and the list's end past it. */
+  put(signatory: Signatory): void {
+    const {position} = signatory;
+    if (position === undefined) return;
+    this.rows.set(position, signatory);
+    this.highest = Math.max(this.highest, position);
+    if (this.last !== undefined) this.last = Math.max(this.last, position);
+    this.ceiling = Math.max(this.ceiling, position);
+  }
+
   at(position: number): Slot {
     const row = this.rows.get(position);
     if (row) return row;

@@ -3,9 +3,10 @@ import {Task, TaskStatus, initialState} from '@lit/task';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {html as staticHtml, unsafeStatic} from 'lit/static-html.js';
-import {isAbortError, sourceFor, type Statement, type StatementSource} from '../../api/index.js';
+import {isAbortError, sourceFor, type LiveChange, type Statement, type StatementSource} from '../../api/index.js';
 import {statementContext} from '../../context/statement-context.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
+import {LiveController, PoliteAnnouncer} from '../../controllers/live-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
 import {renderError, renderLoading} from '../../internal/status-views.js';
@@ -105,6 +106,7 @@ export class StatementCard extends UndersignedElement {
   private rerunOnConnect = false;
   private body?: {html: string; fragment: DocumentFragment};
   private sanitize?: BodySanitizer;
+  private readonly announcer = new PoliteAnnouncer(this);
 
   private readonly task = new Task(this, {
     // The body's sanitiser (a chunk of its own where the browser lacks setHTML) loads beside the statement.
@@ -116,14 +118,14 @@ export class StatementCard extends UndersignedElement {
     },
     args: () => [this.source] as const,
     onComplete: (statement) => {
-      this.provider.setValue({source: this.source!, statement});
+      this.provide(statement);
       this.describe(statement);
       fire(this, 'undersigned-load', {statement});
     },
     onError: (error) => {
       if (isAbortError(error)) return;
       // The one error message on the card: the list and thread inside it show none of their own.
-      this.provider.setValue({source: this.source!, failed: true});
+      this.provider.setValue({source: this.source!, failed: true, live: this.live});
       fire(this, 'undersigned-error', {error, action: 'load'});
     },
   });
@@ -137,17 +139,44 @@ export class StatementCard extends UndersignedElement {
     this.addEventListener('undersigned-comment', (event) => {
       if (event.detail.status === 'published') this.bump('comments');
     });
+    new LiveController(this, () => (this.live ? this.source?.events : undefined), (change) => this.onLive(change));
+  }
+
+  /** The statement as the card shows it and hands to its children: loaded, then kept current. */
+  private get current(): Statement | undefined {
+    return this.provider.value?.statement;
+  }
+
+  private provide(statement: Statement | undefined): void {
+    if (this.source) this.provider.setValue({source: this.source, statement, live: this.live});
+  }
+
+  /** A live change: the statement as it is now (notes, goal, open or closed), with the current counts. */
+  private onLive({statement, signatories, comments}: LiveChange): void {
+    let next = statement ?? this.current;
+    if (!next || this.task.status !== TaskStatus.COMPLETE) return;
+    if (signatories) next = {...next, signatories: {...next.signatories, count: signatories.count, listed: signatories.listed}};
+    if (comments) next = {...next, comments: {...next.comments, count: comments.count}};
+    const goal = next.signatories.goal;
+    // A list inside says the count itself; the card reads out the goal's progress only without one.
+    if (signatories && goal && !this.querySelector('signatory-list')) {
+      this.announcer.say(this.locale.t('goalProgress', {count: next.signatories.count, goal}));
+    }
+    this.provide(next);
+    this.describe(next);
+    this.requestUpdate();
   }
 
   /** One more published signature or comment; a listed signature counts as listed too, or the list would call it unlisted. */
   private bump(what: 'signatories' | 'comments', listed = false): void {
-    const statement = this.provider.value?.statement;
+    const statement = this.current;
     if (!statement || !this.source) return;
     const counts = {...statement[what], count: statement[what].count + 1};
     if (listed && 'listed' in counts && counts.listed !== undefined) counts.listed++;
     const bumped = {...statement, [what]: counts};
-    this.provider.setValue({source: this.source, statement: bumped});
+    this.provide(bumped);
     this.describe(bumped);
+    this.requestUpdate();
   }
 
   /** Writes the statement's JSON-LD into the document's head, releasing another statement's. */
@@ -164,7 +193,7 @@ export class StatementCard extends UndersignedElement {
       this.rerunOnConnect = false;
       void this.task.run();
     }
-    this.describe(this.provider.value?.statement);
+    this.describe(this.current);
   }
 
   override disconnectedCallback(): void {
@@ -182,10 +211,11 @@ export class StatementCard extends UndersignedElement {
       if (source !== this.source) {
         this.source = source;
         // Children switch source at once; the statement follows when loaded.
-        if (source) this.provider.setValue({source});
+        this.provide(undefined);
         this.describe(undefined);
       }
     }
+    if (changed.has('live') && this.provider.value?.live !== this.live) this.provide(this.current);
   }
 
   protected override updated(): void {
@@ -201,13 +231,14 @@ export class StatementCard extends UndersignedElement {
       ${this.task.render({
         initial: () => this.renderLoading(),
         pending: () => this.renderLoading(),
-        complete: (statement) => this.renderStatement(statement),
+        complete: (loaded) => this.renderStatement(this.current ?? loaded),
         error: (error) =>
           isAbortError(error)
             ? this.renderLoading()
             : html`${renderError(this.locale, error, () => void this.task.run())}${this.renderFallback()}`,
       })}
       <slot></slot>
+      ${this.live ? html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcer.text}</div>` : nothing}
     </article>`;
   }
 

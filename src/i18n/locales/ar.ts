@@ -108,6 +108,22 @@ export const ar: Catalog = {
   sortOldest: 'الأقدم أولًا',
   sortNewest: 'الأحدث أولًا',
   loadMore: 'تحميل مزيد من التعليقات',
+  newComments: {
+    zero: 'لا تعليقات جديدة',
+    one: 'تعليق جديد واحد — عرض',
+    two: 'تعليقان جديدان — عرض',
+    few: '{count} تعليقات جديدة — عرض',
+    many: '{count} تعليقًا جديدًا — عرض',
+    other: '{count} تعليق جديد — عرض',
+  },
+  newReplies: {
+    zero: 'لا ردود جديدة',
+    one: 'رد جديد واحد — عرض',
+    two: 'ردان جديدان — عرض',
+    few: '{count} ردود جديدة — عرض',
+    many: '{count} ردًا جديدًا — عرض',
+    other: '{count} رد جديد — عرض',
+  },
   moreReplies: {
     zero: 'لا ردود أخرى',
     one: 'رد واحد آخر',

@@ -50,6 +50,8 @@ export const de: Catalog = {
   sortOldest: 'Älteste zuerst',
   sortNewest: 'Neueste zuerst',
   loadMore: 'Weitere Kommentare laden',
+  newComments: {one: '{count} neuer Kommentar – anzeigen', other: '{count} neue Kommentare – anzeigen'},
+  newReplies: {one: '{count} neue Antwort – anzeigen', other: '{count} neue Antworten – anzeigen'},
   moreReplies: {one: '{count} weitere Antwort', other: '{count} weitere Antworten'},
   reply: 'Antworten',
   inReplyTo: 'Antwort auf {name}',

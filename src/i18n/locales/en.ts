@@ -54,6 +54,8 @@ export const en = {
   sortOldest: 'Oldest first',
   sortNewest: 'Newest first',
   loadMore: 'Load more comments',
+  newComments: {one: '{count} new comment — show', other: '{count} new comments — show'},
+  newReplies: {one: '{count} new reply — show', other: '{count} new replies — show'},
   moreReplies: {one: '{count} more reply', other: '{count} more replies'},
   reply: 'Reply',
   inReplyTo: 'In reply to {name}',

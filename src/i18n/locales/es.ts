@@ -59,6 +59,8 @@ export const es: Catalog = {
   sortOldest: 'Más antiguos primero',
   sortNewest: 'Más recientes primero',
   loadMore: 'Cargar más comentarios',
+  newComments: {one: '{count} comentario nuevo: mostrar', many: '{count} de comentarios nuevos: mostrar', other: '{count} comentarios nuevos: mostrar'},
+  newReplies: {one: '{count} respuesta nueva: mostrar', many: '{count} de respuestas nuevas: mostrar', other: '{count} respuestas nuevas: mostrar'},
   moreReplies: {one: '{count} respuesta más', many: '{count} de respuestas más', other: '{count} respuestas más'},
   reply: 'Responder',
   inReplyTo: 'En respuesta a {name}',

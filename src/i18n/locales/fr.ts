@@ -63,6 +63,8 @@ export const fr: Catalog = {
   sortOldest: 'Plus anciens d’abord',
   sortNewest: 'Plus récents d’abord',
   loadMore: 'Charger plus de commentaires',
+  newComments: {one: '{count} nouveau commentaire — afficher', many: '{count} de nouveaux commentaires — afficher', other: '{count} nouveaux commentaires — afficher'},
+  newReplies: {one: '{count} nouvelle réponse — afficher', many: '{count} de nouvelles réponses — afficher', other: '{count} nouvelles réponses — afficher'},
   moreReplies: {one: '{count} autre réponse', many: '{count} d’autres réponses', other: '{count} autres réponses'},
   reply: 'Répondre',
   inReplyTo: 'En réponse à {name}',

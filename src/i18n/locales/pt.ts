@@ -59,6 +59,8 @@ export const pt: Catalog = {
   sortOldest: 'Mais antigos primeiro',
   sortNewest: 'Mais recentes primeiro',
   loadMore: 'Carregar mais comentários',
+  newComments: {one: '{count} comentário novo — mostrar', many: '{count} de comentários novos — mostrar', other: '{count} comentários novos — mostrar'},
+  newReplies: {one: '{count} resposta nova — mostrar', many: '{count} de respostas novas — mostrar', other: '{count} respostas novas — mostrar'},
   moreReplies: {one: 'Mais {count} resposta', many: 'Mais {count} de respostas', other: 'Mais {count} respostas'},
   reply: 'Responder',
   inReplyTo: 'Em resposta a {name}',
