@@ -308,6 +308,29 @@ export const parseStoredComments = (v: unknown): Comment[] =>
     })
   );
 
+/** What the client keeps of the reader's own signature (src/internal/own-signatures.ts). */
+export interface StoredSignature {
+  signatory: Signatory;
+  /** Whether it shows in the public list (the signer asked to be listed). */
+  listed: boolean;
+  /** The statement's counts just after it was made. */
+  count: number;
+  listedCount?: number;
+  /** When, in milliseconds since the epoch. */
+  at: number;
+}
+
+/** The reader's own signatures as this client stored them (the signatory in wire form): checked again, since storage is not ours alone. */
+export const parseStoredSignatures = (v: unknown): StoredSignature[] =>
+  guard(() =>
+    array(v, 'stored').map((value, i) => {
+      const path = `stored[${i}]`;
+      const o = object(value, path);
+      return {signatory: signatory(o.signatory, `${path}.signatory`), listed: o.listed === true, count: count(o.count, `${path}.count`),
+        listedCount: optCount(o.listedCount, `${path}.listedCount`), at: count(o.at, `${path}.at`)};
+    })
+  );
+
 /** Row `index` of a static document's signatories. */
 export const parseListedSignatory = (v: unknown, index: number): Signatory =>
   guard(() => signatory(v, `signatories[${index}]`));

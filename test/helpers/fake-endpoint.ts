@@ -16,6 +16,7 @@ export type WireSignatory = Omit<contract.WireSignatory, 'position' | 'signed_at
   Partial<Pick<contract.WireSignatory, 'position' | 'signed_at'>> &
   Record<string, unknown>;
 export type WireComment = contract.WireComment & Record<string, unknown>;
+type WireNewSignatory = contract.NewSignatory;
 
 export interface FakeData {
   statement: WireStatement;
@@ -58,6 +59,13 @@ export class FakeEndpoint {
   data: Required<FakeData>;
   /** Plays a backend without random access: `from` is ignored, so it answers the first page. */
   ignoresFrom = false;
+  /**
+   * Plays a shared cache that answers from before the latest signatures
+   * (a CDN inside its s-maxage): signatures it took are in `late`, not in
+   * what GETs answer, until `catchUp()`.
+   */
+  answersLate = false;
+  readonly late: Array<WireSignatory & {public: boolean}> = [];
 
   constructor(
     data: FakeData,
@@ -123,6 +131,7 @@ export class FakeEndpoint {
     if (!match || decodeURIComponent(match[1]) !== this.data.statement.id) {
       return json({title: 'Not found', status: 404}, 404);
     }
+    if (method === 'POST' && match[2] === '/signatories') return this.sign(body as WireNewSignatory);
     if (method === 'POST') return json({title: 'Not supported by the fake', status: 405}, 405);
     switch (match[2]) {
       case undefined:
@@ -133,6 +142,28 @@ export class FakeEndpoint {
         void body;
         return json(this.commentPage(params));
     }
+  }
+
+  /** GETs answer with every signature taken so far, counts included. */
+  catchUp(): void {
+    const counts = this.data.statement.signatories as {count: number; listed?: number};
+    for (const {public: listed, ...signatory} of this.late.splice(0)) {
+      counts.count++;
+      if (listed) {
+        if (counts.listed !== undefined) counts.listed++;
+        this.data.signatories.push(signatory);
+      }
+    }
+  }
+
+  /** Takes a signature (published at once), as the reference server does. */
+  private sign(input: WireNewSignatory): Response {
+    const position = this.data.signatories.length + this.late.length + 1;
+    const {name, kind, organization, role, location} = input;
+    const signatory: WireSignatory = {id: `signed-${position}`, position, name, kind, organization, role, location, signed_at: new Date().toISOString()};
+    this.late.push({...signatory, public: input.public});
+    if (!this.answersLate) this.catchUp();
+    return json({signatory, status: 'published'}, 201);
   }
 
   private signatoryPage(params: URLSearchParams) {

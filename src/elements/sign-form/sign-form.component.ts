@@ -9,6 +9,7 @@ import {failureMessage, focusFirstInvalid, honeypotField, textError, textField} 
 import {formStyles} from '../../internal/form.styles.js';
 import {fire} from '../../events.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
+import {keepOwnSignature} from '../../internal/own-signatures.js';
 import {signFormStyles} from './sign-form.styles.js';
 
 
@@ -189,6 +190,8 @@ export class SignForm extends UndersignedElement {
         (values) => this.check(values, statement.signatories.emailRequired ?? false)
       );
       if (result) {
+        // Kept for this reader until the server lists it, across a reload (a shared cache may answer late).
+        if (result.status === 'published') keepOwnSignature(source.key, result.signatory, result.listed, statement);
         fire(this, 'undersigned-sign', result);
         // The form with its focused button is gone: the reader's place is the thank-you.
         await this.updateComplete;

@@ -9,6 +9,7 @@ import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
 import {renderEmpty, renderError, renderLoading, renderMore} from '../../internal/status-views.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
+import {forgetListed} from '../../internal/own-signatures.js';
 import {DeepLinkController, focusSignatory} from './deep-link.js';
 import {ListSearch, renderControls} from './list-search.js';
 import {headingKey, learnOverview, type Overview} from './list-overview.js';
@@ -146,6 +147,8 @@ export class SignatoryList extends UndersignedElement {
   private readonly statementTask = statementTask(this, this.sources);
   private overview?: Overview;
   private readonly announcer = new PoliteAnnouncer(this);
+  /** The first page last checked for the reader's own signatures. */
+  private ownCheckedFor?: SignatoryPage;
 
   constructor() {
     super();
@@ -179,11 +182,28 @@ export class SignatoryList extends UndersignedElement {
   /** A reader signed: count them, and list them when they asked to be listed and the whole list is on screen. */
   private onSigned({signatory, status, listed}: SignResult): void {
     if (status !== 'published' || !listed) return;
+    this.showOwn(signatory);
+    this.requestUpdate();
+  }
+
+  private showOwn(signatory: Signatory): void {
     if (this.overview) this.overview = {...this.overview, total: (this.overview.total ?? 0) + 1};
     if (!this.search.filtered && !this.signatories.hasMore && this.signatories.status === 'ready') {
       this.signatories.append(signatory);
     }
-    this.requestUpdate();
+  }
+
+  /**
+   * After a reload, a shared cache may answer with a first page from before
+   * the reader's own signature: it is shown until the server lists it, and
+   * forgotten once a page does.
+   */
+  private showOwnSignatures(): void {
+    const {firstPage, status, items} = this.signatories;
+    const source = this.sources.source;
+    if (!source?.writable || !firstPage || firstPage === this.ownCheckedFor || status !== 'ready' || this.search.filtered) return;
+    this.ownCheckedFor = firstPage;
+    for (const own of forgetListed(source.key, new Set(items.map((s) => s.id)))) if (own.listed) this.showOwn(own.signatory);
   }
 
   private get listBox(): HTMLElement | null {
@@ -224,6 +244,7 @@ export class SignatoryList extends UndersignedElement {
       this.overview = undefined;
       this.search.clear();
     }
+    this.showOwnSignatures();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -13,6 +13,7 @@ import {renderError, renderLoading} from '../../internal/status-views.js';
 import {fire} from '../../events.js';
 import {releaseStructuredData, writeStructuredData} from '../../internal/structured-data.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
+import {ownSignatures, withOwnCounts} from '../../internal/own-signatures.js';
 import {safeHttpUrl} from '../../text/safe-url.js';
 import {loadBodySanitizer, type BodySanitizer} from '../../text/sanitize-body.js';
 import {statementCardStyles} from './statement-card.styles.js';
@@ -117,7 +118,9 @@ export class StatementCard extends UndersignedElement {
       return statement;
     },
     args: () => [this.source] as const,
-    onComplete: (statement) => {
+    onComplete: (loaded) => {
+      // A shared cache may answer with a copy from before the reader's own signature: count it all the same.
+      const statement = withOwnCounts(loaded, ownSignatures(this.source!.key));
       this.provide(statement);
       this.describe(statement);
       fire(this, 'undersigned-load', {statement});
@@ -231,6 +234,7 @@ export class StatementCard extends UndersignedElement {
       ${this.task.render({
         initial: () => this.renderLoading(),
         pending: () => this.renderLoading(),
+        // What the card hands its children: the counts include the reader's own signatures.
         complete: (loaded) => this.renderStatement(this.current ?? loaded),
         error: (error) =>
           isAbortError(error)
