@@ -10,18 +10,18 @@ import {readFileSync, existsSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 
 const TARGET = 25 * 1024;
-// Raised for the day six changes land in parallel; issue 11 replaces this check with per-path budgets.
-// Live updates (issue 14) add 1.6 KB to the module (catalog strings, the thread's held comments) and
-// 2.3 KB to the classic script, which inlines the lazily loaded stream.
-const LIMIT = 57.5 * 1024;
+// Regression limits, about 1 KB above today's sizes, until issue 11's
+// per-path budgets replace this check. The module fetches DOMPurify (12 KB)
+// and the live stream lazily; the classic script still inlines both.
+const LIMITS = {'dist/undersigned.js': 47 * 1024, 'dist/undersigned.iife.js': 59 * 1024};
 let over = false;
-for (const file of ['dist/undersigned.js', 'dist/undersigned.iife.js']) {
+for (const [file, limit] of Object.entries(LIMITS)) {
   if (!existsSync(file)) continue;
   const code = readFileSync(file);
   const gz = gzipSync(code, {level: 9}).length;
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`${file}: ${kb(code.length)} minified, ${kb(gz)} gzip (target ${kb(TARGET)}, limit ${kb(LIMIT)})`);
-  if (gz > LIMIT) over = true;
+  console.log(`${file}: ${kb(code.length)} minified, ${kb(gz)} gzip (target ${kb(TARGET)}, limit ${kb(limit)})`);
+  if (gz > limit) over = true;
 }
 if (over) {
   console.error('A bundle is over its gzip limit.');
