@@ -1,8 +1,8 @@
 import {Hono} from 'hono';
 import {adminAuth} from './admin-auth.ts';
 import {
-  mergeStatementPatch, parseAddedSignatory, parseCommentImport, parseItemRefs, parseQueueQuery, parseSignatoryImport,
-  parseStatementPut, parseStatus, parseVerifiedDomain, type ParsedImport,
+  mergeStatementPatch, parseAddedSignatory, parseInvitationQuery, parseCommentImport, parseItemRefs, parseQueueQuery, parseSignatoryImport,
+  parseInvitationRequest, parseStatementPut, parseStatus, parseVerifiedDomain, type ParsedImport,
 } from './admin-validation.ts';
 import type {AppConfig} from './config.ts';
 import {signatoriesCsv} from './csv.ts';
@@ -10,7 +10,7 @@ import {staticDocument} from './static-document.ts';
 import {readJson} from './http.ts';
 import {statementLookup} from './lookup.ts';
 import {noStatement, problem} from './problem.ts';
-import type {CommentRecord, ImportResult, Kind, QueueItem, SignatoryRecord, StatementRecord, StatementSummary} from './store/store.ts';
+import type {CommentRecord, ImportResult, InvitationRecord, Kind, QueueItem, SignatoryRecord, StatementRecord, StatementSummary} from './store/store.ts';
 import type {StatementSettings} from './types.ts';
 import {commentToWire, signatoryToWire} from './wire.ts';
 
@@ -19,7 +19,7 @@ const MAX_STATEMENT_BODY = 1024 * 1024;
 const MAX_IMPORT_BODY = 8 * 1024 * 1024;
 
 /** The settings PUT accepts beside the content: adding one is adding its key here. */
-const SETTING_KEYS = ['signatories_open', 'comments_open', 'moderation', 'email_required', 'goal'] as const satisfies readonly (keyof StatementSettings)[];
+const SETTING_KEYS = ['signatories_open', 'comments_open', 'moderation', 'email_required', 'goal', 'signing', 'allowed_domains'] as const satisfies readonly (keyof StatementSettings)[];
 
 /**
  * The publisher's side, mounted under /v1/admin: a bearer token or a
@@ -89,6 +89,33 @@ export function adminRoutes(cfg: AppConfig): Hono {
 
   app.delete('/statements/:id/signatories/:item/verified', async (c) => {
     if (!(await cfg.store.setVerified(c.req.param('id'), c.req.param('item'), null))) throw problem(404, 'No such signatory.');
+    return c.body(null, 204);
+  });
+
+  // Invitations (issue 9 item 5): tokens shown once, with the statement's link when it has a url.
+  app.post('/statements/:id/invitations', async (c) => {
+    const st = await statementOr404(c.req.param('id'));
+    const made = await cfg.store.createInvitations(st.id, parseInvitationRequest(await readJson(c)));
+    const url = typeof st.content.url === 'string' ? st.content.url : null;
+    return c.json({invitations: made.map((m) => ({...m, ...(url !== null && {link: invitationLink(url, m.token)})}))}, 201);
+  });
+
+  app.get('/statements/:id/invitations', async (c) => {
+    const id = c.req.param('id');
+    await existsOr404(id);
+    const query = parseInvitationQuery(c.req.query());
+    const [items, counts] = await Promise.all([cfg.store.listInvitations(id, query), cfg.store.invitationCounts(id)]);
+    const last = items[items.length - 1];
+    return c.json({
+      items: items.map(invitationToWire), counts,
+      next: items.length === query.limit && last ? `${last.created_at.toISOString()}|${last.id}` : null,
+    });
+  });
+
+  app.delete('/statements/:id/invitations/:inv', async (c) => {
+    const done = await cfg.store.revokeInvitation(c.req.param('id'), c.req.param('inv'));
+    if (!done) throw problem(404, 'No such invitation.');
+    if (done === 'used') throw problem(409, 'This invitation has been used; delete the signature instead.');
     return c.body(null, 204);
   });
 
@@ -170,6 +197,22 @@ export function adminRoutes(cfg: AppConfig): Hono {
 export function statementDocument(st: StatementRecord): Record<string, unknown> {
   const settings = Object.fromEntries(SETTING_KEYS.map((k) => [k, st[k]]));
   return {id: st.id, ...st.content, notes: (st.content.notes as unknown[] | undefined) ?? [], ...settings};
+}
+
+/** The statement's page with `?invite=TOKEN` added (what <statement-card> reads). */
+export function invitationLink(url: string, token: string): string {
+  const link = new URL(url);
+  link.searchParams.set('invite', token);
+  return link.href;
+}
+
+function invitationToWire(i: InvitationRecord) {
+  return {
+    id: i.id, email: i.email, created_at: i.created_at.toISOString(),
+    status: i.used_at ? 'used' : i.revoked_at ? 'revoked' : 'unused',
+    used_at: i.used_at?.toISOString() ?? null,
+    signatory: i.signatory_id === null ? null : {id: i.signatory_id, name: i.signatory_name},
+  };
 }
 
 const ZERO = {published: 0, pending: 0, hidden: 0};

@@ -1,7 +1,7 @@
 import {normalizeDomain, urlDomain} from './domains.ts';
 import {problem, ProblemError} from './problem.ts';
-import {foldForSearch} from '../../src/contract/index.ts';
-import type {ImportedComment, ImportedSignatory, ItemRef, Kind, QueueQuery} from './store/store.ts';
+import {foldForSearch, isEmail} from '../../src/contract/index.ts';
+import type {ImportedComment, ImportedSignatory, InvitationQuery, ItemRef, Kind, QueueQuery} from './store/store.ts';
 import type {ItemStatus, StatementInput} from './types.ts';
 import {LIMITS, parseNewComment, parseNewSignatory, parseStatementInput} from './validation.ts';
 
@@ -100,6 +100,37 @@ export function parseVerifiedDomain(body: unknown, signatoryUrl: string | null):
   const normalized = typeof domain === 'string' ? normalizeDomain(domain) : null;
   if (normalized === null) throw problem(422, 'Not a domain anyone can have mail at.', {domain: 'A domain such as riverkeepers.org.'});
   return normalized;
+}
+
+/** Invitations one request makes. */
+export const MAX_INVITATIONS = 1000;
+
+/** `{"emails": [...]}` (one each) or `{"count": N}` (anonymous): the addresses, null for anonymous ones. */
+export function parseInvitationRequest(body: unknown): (string | null)[] {
+  const b = object(body);
+  if (b.emails !== undefined) {
+    if (!Array.isArray(b.emails) || !b.emails.length || b.emails.length > MAX_INVITATIONS) {
+      throw problem(422, `Send "emails": a list of 1 to ${MAX_INVITATIONS} addresses.`, {emails: `1 to ${MAX_INVITATIONS} addresses.`});
+    }
+    const bad = b.emails.filter((e) => typeof e !== 'string' || !isEmail(e.trim()));
+    if (bad.length) throw problem(422, 'Some addresses are not valid.', {emails: `Not e-mail addresses: ${bad.map((e) => JSON.stringify(e)).join(', ')}.`});
+    return [...new Set((b.emails as string[]).map((e) => e.trim()))];
+  }
+  if (!Number.isInteger(b.count) || (b.count as number) < 1 || (b.count as number) > MAX_INVITATIONS) {
+    throw problem(422, `Send "emails" or "count" (1 to ${MAX_INVITATIONS}).`, {count: `1 to ${MAX_INVITATIONS}.`});
+  }
+  return Array.from({length: b.count as number}, () => null);
+}
+
+/** `?limit=100&after=created_at|id`. */
+export function parseInvitationQuery(q: Record<string, string>): InvitationQuery {
+  const limit = q.limit === undefined ? 100 : Number(q.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw problem(422, 'limit is 1 to 500.', {limit: '1 to 500.'});
+  if (q.after === undefined) return {limit};
+  const [at, id] = q.after.split('|');
+  const created = new Date(at ?? '');
+  if (!id || Number.isNaN(created.getTime())) throw problem(422, 'after is a "next" of this route.', {after: 'Not a cursor of this route.'});
+  return {limit, after: {created_at: created, id}};
 }
 
 function rowsOf(body: unknown): {rows: unknown[]; dryRun: boolean} {

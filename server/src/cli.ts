@@ -1,7 +1,8 @@
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {signatoriesCsv} from './csv.ts';
-import {parseVerifiedDomain} from './admin-validation.ts';
+import {invitationLink} from './admin-routes.ts';
+import {parseInvitationRequest, parseVerifiedDomain} from './admin-validation.ts';
 import {readEnv} from './env.ts';
 import {sha256} from './http.ts';
 import {main} from './main.ts';
@@ -27,6 +28,11 @@ const USAGE = `undersigned-server — the reference endpoint of contract v1
                                              mark signatory SIGNATORY (its id, see export) of
                                              statement ID verified for DOMAIN (default: its url's)
   undersigned-server signatory unverify ID SIGNATORY
+  undersigned-server invite ID --count N     N anonymous invitations to statement ID: tokens
+                                             (and links, when it has a url) printed once
+  undersigned-server invite ID ADDRESS…      one invitation per e-mail address
+  undersigned-server invitations ID          who was invited, who signed, which are unused
+  undersigned-server invite revoke ID INVITATION
 
 The database is DATABASE_URL (PostgreSQL) or PGlite in DATA_DIR (default ./.data).
 With PGlite, stop the server first or use its admin routes: one process per directory.`;
@@ -87,6 +93,36 @@ export async function cli(args: string[]): Promise<number> {
       return s.setVerified(arg, item!, sub === 'verify' ? parseVerifiedDomain({domain}, found.url) : null);
     });
     console.log(row?.verified_domain ? `${escapeControls(row.name)} is verified: ${row.verified_domain}` : `${escapeControls(row!.name)} is not marked verified.`);
+    return 0;
+  }
+  if (cmd === 'invite' && sub === 'revoke' && arg && rest[0]) {
+    const done = await withStore((s) => s.revokeInvitation(arg, rest[0]!));
+    if (done === null) throw new Error(`No invitation "${rest[0]}" on statement "${arg}".`);
+    console.log(done === 'used' ? 'This invitation has been used; delete the signature instead.' : 'Withdrawn.');
+    return done === 'used' ? 1 : 0;
+  }
+  if (cmd === 'invite' && sub && arg) {
+    const request = arg === '--count' ? {count: Number(rest[0])} : {emails: [arg, ...rest]};
+    const made = await withStore(async (s) => {
+      const st = await s.getStatement(sub);
+      if (!st) throw new Error(`No statement "${sub}".`);
+      const url = typeof st.content.url === 'string' ? st.content.url : null;
+      return (await s.createInvitations(sub, parseInvitationRequest(request)))
+        .map((m) => [m.id, m.email ?? '-', url === null ? m.token : invitationLink(url, m.token)].join('\t'));
+    });
+    console.log(`${made.length} invitation(s); the tokens are shown only now:\n${made.join('\n')}`);
+    return 0;
+  }
+  if (cmd === 'invitations' && sub) {
+    const [items, counts] = await withStore(async (s) => {
+      if (!(await s.hasStatement(sub))) throw new Error(`No statement "${sub}".`);
+      return Promise.all([s.listInvitations(sub, {limit: 100_000}), s.invitationCounts(sub)]);
+    });
+    for (const i of items) {
+      const state = i.used_at ? `signed\t${escapeControls(i.signatory_name ?? '(deleted)')}` : i.revoked_at ? 'withdrawn' : 'unused';
+      console.log(`${i.id}\t${i.email ?? '-'}\t${state}`);
+    }
+    console.log(`${counts.unused} unused, ${counts.used} used, ${counts.revoked} withdrawn`);
     return 0;
   }
   if (cmd === 'admin-token' && sub === 'rotate') {

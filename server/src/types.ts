@@ -5,6 +5,8 @@ export * from '../../src/contract/wire.ts';
 
 export type ItemStatus = WriteStatus | 'hidden';
 export type Moderation = 'none' | 'pre';
+export type {Signing} from '../../src/contract/wire.ts';
+import type {Signing} from '../../src/contract/wire.ts';
 
 export interface StatementSettings {
   signatories_open: boolean;
@@ -12,6 +14,10 @@ export interface StatementSettings {
   moderation: Moderation;
   email_required: boolean;
   goal: number | null;
+  /** Who may sign (issue 9 item 5). */
+  signing: Signing;
+  /** With `signing: "domains"`: canonical domains (server/src/domains.ts) whose addresses may sign. */
+  allowed_domains: string[];
 }
 
 export interface StatementInput extends StatementSettings {

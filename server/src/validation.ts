@@ -1,9 +1,10 @@
 import {
   isEmail, LIMITS, normalizeText, PAGE_LIMITS, SIGNATORY_KINDS as KINDS, textFault, type TextFault, type TextRule,
 } from '../../src/contract/index.ts';
+import {normalizeDomain} from './domains.ts';
 import {problem} from './problem.ts';
 import type {
-  CommentSort, Moderation, NewComment, NewSignatory, SignatoryKind, StatementContent, StatementInput,
+  CommentSort, Moderation, NewComment, NewSignatory, SignatoryKind, Signing, StatementContent, StatementInput,
   WireImage, WireNote,
 } from './types.ts';
 
@@ -87,14 +88,20 @@ export function parseNewSignatory(body: unknown): NewSignatory {
   const url = httpUrl(errors, b, 'url', 'url');
   const mail = email(errors, b, 'email', 'email');
   if (b.public !== undefined && typeof b.public !== 'boolean') errors.public = 'Must be true or false.';
+  const invite = b.invite === undefined || b.invite === null || b.invite === '' ? undefined : b.invite;
+  if (invite !== undefined && (typeof invite !== 'string' || !INVITE_TOKEN.test(invite))) errors.invite = 'This invitation is not valid.';
   if (Object.keys(errors).length) fail(errors);
   return {
     name: name!, kind: kind as SignatoryKind,
     ...(organization !== undefined && {organization}), ...(role !== undefined && {role}),
     ...(location !== undefined && {location}), ...(url !== undefined && {url}), ...(mail !== undefined && {email: mail}),
     public: b.public !== false,
+    ...(invite !== undefined && {invite: invite as string}),
   };
 }
+
+// Ours are 32 base64url characters; anything printable and short is looked up (and refused if unknown).
+const INVITE_TOKEN = /^[\x21-\x7e]{1,200}$/;
 
 export function parseNewComment(body: unknown): NewComment {
   const b = object(body);
@@ -218,6 +225,12 @@ export function parseStatementInput(body: unknown, idFromPath?: string): Stateme
   if (moderation !== 'none' && moderation !== 'pre') errors.moderation = 'One of: none, pre.';
   const goal = b.goal ?? sig.goal ?? null;
   if (goal !== null && (!Number.isInteger(goal) || (goal as number) < 1)) errors.goal = 'A positive integer.';
+  const signing = b.signing ?? sig.signing ?? 'open';
+  if (!SIGNING.includes(signing as Signing)) errors.signing = `One of: ${SIGNING.join(', ')}.`;
+  const allowedDomains = parseAllowedDomains(errors, b.allowed_domains ?? sig.allowed_domains);
+  if (signing === 'domains' && !allowedDomains.length && !errors.allowed_domains) {
+    errors.allowed_domains = 'Signing by domain needs at least one domain.';
+  }
   if (Object.keys(errors).length) fail(errors);
 
   const content: StatementContent = {
@@ -231,7 +244,24 @@ export function parseStatementInput(body: unknown, idFromPath?: string): Stateme
   return {
     id: id as string, content, signatories_open: signatoriesOpen, comments_open: commentsOpen,
     moderation: moderation as Moderation, email_required: emailRequired, goal: goal as number | null,
+    signing: signing as Signing, allowed_domains: allowedDomains,
   };
+}
+
+const SIGNING: readonly Signing[] = ['open', 'invite', 'domains'];
+/** Domains one statement may list: a coalition's members, not a registry. */
+export const MAX_ALLOWED_DOMAINS = 100;
+
+function parseAllowedDomains(errors: Errors, v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.length > MAX_ALLOWED_DOMAINS) {
+    errors.allowed_domains = `A list of at most ${MAX_ALLOWED_DOMAINS} domains.`;
+    return [];
+  }
+  const domains = v.map((d) => (typeof d === 'string' ? normalizeDomain(d) : null));
+  const bad = v.filter((_, i) => domains[i] === null);
+  if (bad.length) errors.allowed_domains = `Not a domain anyone can have mail at: ${bad.map((d) => JSON.stringify(d)).join(', ')}.`;
+  return [...new Set(domains.filter((d): d is string => d !== null))];
 }
 
 function bool(errors: Errors, v: unknown, field: string, dflt: boolean): boolean {

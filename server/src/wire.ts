@@ -49,6 +49,9 @@ export function statementToWire(r: StatementRecord): WireStatement {
       open: r.signatories_open,
       ...(r.goal !== null && {goal: r.goal}),
       email_required: r.email_required,
+      // Absent means open: what a backend without the setting says.
+      ...(r.signing !== 'open' && {signing: r.signing}),
+      ...(r.signing === 'domains' && {allowed_domains: r.allowed_domains}),
     },
     comments: {count: r.comments_count, open: r.comments_open},
   };

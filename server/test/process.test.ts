@@ -106,7 +106,7 @@ describe('the server process', () => {
     }
   });
 
-  test('the CLI puts a statement from a file, lists, exports CSV and the static document, marks a signatory verified, and rotates the token', () => {
+  test('the CLI puts a statement from a file, lists, exports CSV and the static document, marks a signatory verified, makes and lists invitations, and rotates the token', () => {
     const file = join(dir, 'statement.json');
     writeFileSync(file, JSON.stringify({id: 'cli-made', title: 'Made by CLI', body: '<p>Hi</p>', moderation: 'pre'}));
     const put = cli('statement', 'put', file);
@@ -134,6 +134,10 @@ describe('the server process', () => {
     assert.equal(cli('signatory', 'verify', 'wren-river', org.id, 'co.uk').status, 1, 'a public suffix is no domain');
     assert.match(cli('signatory', 'unverify', 'wren-river', org.id).stdout, /is not marked verified/);
     assert.equal(cli('signatory', 'verify', 'wren-river', 's_nobody').status, 1);
+    const invited = cli('invite', 'wren-river', '--count', '2');
+    assert.equal(invited.status, 0, invited.stderr);
+    assert.equal(invited.stdout.match(/^i_\S+\t-\t\S+$/gm)?.length, 2, 'one line per invitation, with its token');
+    assert.match(cli('invitations', 'wren-river').stdout, /^2 unused, 0 used, 0 withdrawn$/m);
     const rotated = cli('admin-token', 'rotate');
     assert.equal(rotated.status, 0);
     assert.doesNotMatch(rotated.stdout, new RegExp(token));

@@ -9,6 +9,8 @@ export type SignatoryKind = 'organization' | 'individual';
 /** `unconfirmed`: kept, but neither counted nor listed until its e-mail link is followed. */
 export type WriteStatus = 'published' | 'pending' | 'unconfirmed';
 export type CommentSort = 'oldest' | 'newest';
+/** Who may sign (optional for other backends): anyone, holders of an invitation, or addresses at `allowed_domains`. */
+export type Signing = 'open' | 'invite' | 'domains';
 
 export const SIGNATORY_KINDS: readonly SignatoryKind[] = ['organization', 'individual'];
 
@@ -46,7 +48,13 @@ export interface WireStatement extends Omit<StatementContent, 'notes'> {
   id: string;
   notes: WireNote[];
   updated_at?: string;
-  signatories: {count: number; listed: number; open: boolean; goal?: number; email_required: boolean};
+  signatories: {
+    count: number; listed: number; open: boolean; goal?: number; email_required: boolean;
+    /** Optional for other backends; absent means `open`. */
+    signing?: Signing;
+    /** With `signing: "domains"`: the domains whose addresses may sign. */
+    allowed_domains?: string[];
+  };
   comments: {count: number; open: boolean};
 }
 
@@ -118,6 +126,8 @@ export interface NewSignatory extends SignatoryFields {
   email?: string;
   public: boolean;
   website?: string;
+  /** The invitation token of a `signing: "invite"` statement (optional for other backends). */
+  invite?: string;
 }
 
 /** POST /statements/{id}/comments. */

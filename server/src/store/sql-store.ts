@@ -1,11 +1,13 @@
+import {createHash, randomBytes} from 'node:crypto';
 import {foldForSearch, INLINE_REPLIES, searchWords, signatorySearchText} from '../../../src/contract/index.ts';
+import {isAtDomains} from '../domains.ts';
 import {newId} from '../ids.ts';
 import {noStatement, problem} from '../problem.ts';
-import type {NewComment, NewSignatory, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
+import type {NewComment, NewSignatory, Signing, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
 import {commentToWire, signatoryToWire} from '../wire.ts';
 import type {Db, Param, Queryable} from './db.ts';
 import type {
-  AdminSession, CommentPageItem, CommentQuery, ThreadPage, ThreadQuery, CommentRecord, Idempotency, ImportedComment, ImportedSignatory, ImportResult, ItemRef,
+  AdminSession, CommentPageItem, InvitationQuery, InvitationRecord, NewInvitation, CommentQuery, ThreadPage, ThreadQuery, CommentRecord, Idempotency, ImportedComment, ImportedSignatory, ImportResult, ItemRef,
   EventRecord, Kind, ModerationAction, Page, QueueItem, QueueQuery, SignatoryCounts, SignatoryPage, SignatoryQuery,
   SignatoryRecord,
   StatementRecord, StatementSummary, Store, StoredResponse, WriteMode,
@@ -55,7 +57,7 @@ export class SqlStore implements Store {
     // content as text: the two drivers parse json columns differently.
     const [row] = await this.db.query<Omit<StatementRecord, 'content'> & {content: string}>(
       `SELECT s.id, s.content::text AS content, s.signatories_open, s.comments_open, s.moderation, s.email_required,
-              s.goal, s.updated_at, s.signatories_count, s.signatories_listed, s.last_event,
+              s.goal, s.signing, s.allowed_domains, s.updated_at, s.signatories_count, s.signatories_listed, s.last_event,
               s.comments_visible AS comments_count
        FROM statements s WHERE s.id = $1`,
       [id],
@@ -69,15 +71,16 @@ export class SqlStore implements Store {
 
   async putStatement(input: StatementInput): Promise<boolean> {
     const [row] = await this.db.query<{created: boolean}>(
-      `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal)
-       VALUES ($1, $2::text::json, $3, $4, $5, $6, $7)
+      `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal,
+                               signing, allowed_domains)
+       VALUES ($1, $2::text::json, $3, $4, $5, $6, $7, $8, $9::text[])
        ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content,
          signatories_open = EXCLUDED.signatories_open, comments_open = EXCLUDED.comments_open,
          moderation = EXCLUDED.moderation, email_required = EXCLUDED.email_required,
-         goal = EXCLUDED.goal, updated_at = now()
+         goal = EXCLUDED.goal, signing = EXCLUDED.signing, allowed_domains = EXCLUDED.allowed_domains, updated_at = now()
        RETURNING (xmax = 0) AS created`,
       [input.id, JSON.stringify(input.content), input.signatories_open, input.comments_open,
-        input.moderation, input.email_required, input.goal],
+        input.moderation, input.email_required, input.goal, input.signing, arrayLiteral(input.allowed_domains)],
     );
     return row!.created;
   }
@@ -225,13 +228,18 @@ export class SqlStore implements Store {
 
   sign(statementId: string, input: NewSignatory, idem: Idempotency | null, mode: WriteMode = {}): Promise<StoredResponse> {
     return this.idempotent(statementId, 'signatories', idem, mode, async (tx) => {
-      const [st] = await tx.query<{signatories_open: boolean; email_required: boolean; last_position: number}>(
-        `SELECT signatories_open, email_required, last_position FROM statements WHERE id = $1 FOR UPDATE`,
+      const [st] = await tx.query<{signatories_open: boolean; email_required: boolean; last_position: number;
+        signing: Signing; allowed_domains: string[]}>(
+        `SELECT signatories_open, email_required, last_position, signing, allowed_domains FROM statements WHERE id = $1 FOR UPDATE`,
         [statementId],
       );
       if (!st) throw noStatement(statementId);
       if (!st.signatories_open) throw problem(403, 'Signing is closed for this statement.');
       if (st.email_required && !input.email) throw problem(422, 'An e-mail address is required.', {email: 'Required.'});
+      const signatoryId = newId('s');
+      // The statement's row lock is held: a token is checked and spent by one signature at a time.
+      if (st.signing === 'invite') await spendInvitation(tx, statementId, input.invite, signatoryId);
+      if (st.signing === 'domains') checkDomains(input.email, st.allowed_domains);
       const emailKey = input.email ? input.email.toLowerCase() : null;
       if (emailKey) {
         const dup = await tx.query(`SELECT 1 FROM signatories WHERE statement_id = $1 AND email_key = $2`,
@@ -244,7 +252,7 @@ export class SqlStore implements Store {
         `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url,
                                   email, email_key, public, search)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${SIGNATORY_COLS}`,
-        [statementId, newId('s'), st.last_position + 1, input.name, input.kind, input.organization ?? null,
+        [statementId, signatoryId, st.last_position + 1, input.name, input.kind, input.organization ?? null,
           input.role ?? null, input.location ?? null, input.url ?? null, input.email ?? null, emailKey, input.public,
           signatorySearchText(input)],
       );
@@ -376,6 +384,45 @@ export class SqlStore implements Store {
       `UPDATE signatories SET verified_domain = $3 WHERE statement_id = $1 AND id = $2 RETURNING ${SIGNATORY_COLS}`,
       [statementId, id, domain]);
     return row ?? null;
+  }
+
+  async createInvitations(statementId: string, emails: (string | null)[]): Promise<NewInvitation[]> {
+    return this.db.transaction(async (tx) => {
+      if (!(await tx.query(`SELECT 1 FROM statements WHERE id = $1`, [statementId])).length) throw noStatement(statementId);
+      // 24 random bytes: the token is the whole secret; only its hash is kept.
+      const made = emails.map((email) => ({id: newId('i'), email, token: randomBytes(24).toString('base64url')}));
+      await tx.query(
+        `INSERT INTO invitations (statement_id, id, token_sha256, email)
+         SELECT $1, r.id, r.token_sha256, r.email FROM json_to_recordset($2::text::json) AS r(id text, token_sha256 text, email text)`,
+        [statementId, JSON.stringify(made.map((m) => ({id: m.id, token_sha256: tokenHash(m.token), email: m.email})))]);
+      return made;
+    });
+  }
+
+  listInvitations(statementId: string, query: InvitationQuery): Promise<InvitationRecord[]> {
+    const after = query.after ? [query.after.created_at, query.after.id] : [null, null];
+    return this.db.query<InvitationRecord & Record<string, unknown>>(
+      `SELECT i.id, i.email, i.created_at, i.used_at, i.revoked_at, i.signatory_id, s.name AS signatory_name
+       FROM invitations i LEFT JOIN signatories s ON s.statement_id = i.statement_id AND s.id = i.signatory_id
+       WHERE i.statement_id = $1 AND ($2::timestamptz IS NULL OR (i.created_at, i.id) > ($2::timestamptz, $3::text))
+       ORDER BY i.created_at, i.id LIMIT $4`,
+      [statementId, ...after, query.limit]);
+  }
+
+  async invitationCounts(statementId: string): Promise<{unused: number; used: number; revoked: number}> {
+    const [row] = await this.db.query<{unused: number; used: number; revoked: number}>(
+      `SELECT count(*) FILTER (WHERE used_at IS NULL AND revoked_at IS NULL)::int AS unused,
+              count(*) FILTER (WHERE used_at IS NOT NULL)::int AS used,
+              count(*) FILTER (WHERE used_at IS NULL AND revoked_at IS NOT NULL)::int AS revoked
+       FROM invitations WHERE statement_id = $1`, [statementId]);
+    return row!;
+  }
+
+  async revokeInvitation(statementId: string, id: string): Promise<'revoked' | 'used' | null> {
+    const [row] = await this.db.query<{used: boolean}>(
+      `UPDATE invitations SET revoked_at = coalesce(revoked_at, now())
+       WHERE statement_id = $1 AND id = $2 RETURNING used_at IS NOT NULL AS used`, [statementId, id]);
+    return row ? (row.used ? 'used' : 'revoked') : null;
   }
 
   async visibleComments(statementId: string): Promise<CommentRecord[]> {
@@ -571,10 +618,11 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       // Several instances may seed one empty database at once: the first wins.
       const created = await tx.query(
-        `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal)
-         VALUES ($1, $2::text::json, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal,
+                                 signing, allowed_domains)
+         VALUES ($1, $2::text::json, $3, $4, $5, $6, $7, $8, $9::text[]) ON CONFLICT (id) DO NOTHING RETURNING id`,
         [input.id, JSON.stringify(input.content), input.signatories_open, input.comments_open,
-          input.moderation, input.email_required, input.goal],
+          input.moderation, input.email_required, input.goal, input.signing, arrayLiteral(input.allowed_domains)],
       );
       if (!created.length) return false;
       // Many rows per INSERT: the counts trigger then runs once per batch, not once per row.
@@ -630,6 +678,40 @@ export class SqlStore implements Store {
 
   close(): Promise<void> {
     return this.db.close();
+  }
+}
+
+/**
+ * Spends the invitation `token` on signatory `signatoryId`, or refuses the
+ * signature with a problem on `invite`. Run under the statement's row lock.
+ */
+async function spendInvitation(tx: Queryable, statementId: string, token: string | undefined, signatoryId: string): Promise<void> {
+  // 422 on `invite`, like any field the server cannot take: the form then says so.
+  if (!token) throw problem(422, 'Signing this statement is by invitation.', {invite: 'Required.'});
+  const hash = tokenHash(token);
+  const spent = await tx.query(
+    `UPDATE invitations SET used_at = now(), signatory_id = $3
+     WHERE token_sha256 = $1 AND statement_id = $2 AND used_at IS NULL AND revoked_at IS NULL RETURNING id`,
+    [hash, statementId, signatoryId]);
+  if (spent.length) return;
+  const [known] = await tx.query<{used: boolean; revoked: boolean}>(
+    `SELECT used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked FROM invitations
+     WHERE token_sha256 = $1 AND statement_id = $2`, [hash, statementId]);
+  // A token of another statement is answered like a forged one: it is not an invitation here.
+  const why = !known ? 'This invitation is not valid for this statement.'
+    : known.used ? 'This invitation has been used already.' : 'This invitation was withdrawn.';
+  throw problem(422, why, {invite: why});
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** With `signing: "domains"`: the address must be at one of them. */
+function checkDomains(email: string | undefined, domains: readonly string[]): void {
+  if (!email) throw problem(422, 'An e-mail address is required.', {email: 'Required.'});
+  if (!isAtDomains(email, domains)) {
+    throw problem(422, `Signing is open to addresses at ${domains.join(', ')}.`, {email: `An address at ${domains.join(', ')}.`});
   }
 }
 

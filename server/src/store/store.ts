@@ -193,6 +193,30 @@ export interface QueueItem extends ItemRef {
   parent: {id: string; author_name: string; body: string} | null;
 }
 
+/** An invitation as made: the token is returned this once and kept only as a hash. */
+export interface NewInvitation {
+  id: string;
+  email: string | null;
+  token: string;
+}
+
+export interface InvitationRecord {
+  id: string;
+  email: string | null;
+  created_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+  /** The signature it let through, and its name (null when since deleted). */
+  signatory_id: string | null;
+  signatory_name: string | null;
+}
+
+export interface InvitationQuery {
+  limit: number;
+  /** The last invitation of the previous page. */
+  after?: {created_at: Date; id: string};
+}
+
 export interface AdminSession {
   csrf_token: string;
   expires_at: Date;
@@ -222,6 +246,13 @@ export interface Store {
   remove(statementId: string, kind: Kind, id: string): Promise<boolean>;
   allSignatories(statementId: string): Promise<SignatoryRecord[]>;
   getSignatory(statementId: string, id: string): Promise<SignatoryRecord | null>;
+  /** One invitation per entry: for that address, or anonymous (null). */
+  createInvitations(statementId: string, emails: (string | null)[]): Promise<NewInvitation[]>;
+  /** Oldest first. */
+  listInvitations(statementId: string, query: InvitationQuery): Promise<InvitationRecord[]>;
+  invitationCounts(statementId: string): Promise<{unused: number; used: number; revoked: number}>;
+  /** Withdraws an invitation (a used one stays used); null when there is none. */
+  revokeInvitation(statementId: string, id: string): Promise<'revoked' | 'used' | null>;
   /** Marks a signatory verified for `domain`, or not (null); null when there is no such signatory. */
   setVerified(statementId: string, id: string, domain: string | null): Promise<SignatoryRecord | null>;
   /** Every published comment the public sees, parents before replies. */
