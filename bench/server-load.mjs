@@ -53,6 +53,8 @@ async function seed(store) {
       moderation: 'none',
       email_required: false,
       goal: null,
+      signing: 'open',
+      allowed_domains: [],
     },
     {signatories: data.signatories(SEED, 7), comments: []}
   );

@@ -70,6 +70,8 @@ export const referenceServer = {
         moderation: 'none',
         email_required: false,
         goal: null,
+        signing: 'open',
+        allowed_domains: [],
         ...s,
         notes: undefined,
         content: {title: `Statement ${s.id}`, body: '<p>Text.</p>', notes: s.notes ?? []},

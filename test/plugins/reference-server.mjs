@@ -130,7 +130,8 @@ export function referenceServerPlugin() {
             id: `s${i + 1}`, position: i + 1, name: `Person ${i + 1}`, kind: 'individual', signed_at: '2026-11-02T10:00:00Z',
           }));
           const input = {id, content: {title: `Statement ${id}`, body: '<p>Text.</p>', notes: []},
-            signatories_open: true, comments_open: true, moderation: 'none', email_required: false, goal: null};
+            signatories_open: true, comments_open: true, moderation: 'none', email_required: false, goal: null,
+            signing: 'open', allowed_domains: []};
           await (await sharedStore()).importDocument(input, {signatories, comments: []});
           return {id};
         }
