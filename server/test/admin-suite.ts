@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import type {RunningServer} from '../src/server.ts';
 import type {Store} from '../src/store/store.ts';
-import {ADMIN_TOKEN, admin, closeServer, openServer, postJson, request, uniqueId, type StoreFactory} from './helpers.ts';
+import {ADMIN_TOKEN, admin, closeServer, openServer, postJson, request, uniqueId, type StoreFactory, newStatement} from './helpers.ts';
 
 /** The publisher's API (docs/contract.md "Admin"): the console uses only these routes. */
 export function adminSuite(label: string, factory: () => StoreFactory, skip: string | false = false): void {
@@ -15,12 +15,7 @@ export function adminSuite(label: string, factory: () => StoreFactory, skip: str
     before(async () => void ({db, store, server, api} = await openServer(factory)));
     after(() => closeServer({server, store, db}));
 
-    async function statement(fields: Record<string, unknown> = {}): Promise<string> {
-      const id = uniqueId();
-      const res = await admin(`${api}/admin/statements/${id}`, 'PUT', {title: `Statement ${id}`, body: '<p>Text</p>', ...fields});
-      assert.equal(res.status, 201, res.text);
-      return id;
-    }
+    const statement = (settings: Record<string, unknown> = {}) => newStatement(api, settings);
 
     test('GET returns what PUT accepts: putting it back changes nothing', async () => {
       const id = await statement({kicker: 'Open letter', image: {url: '/demo/hero.svg', alt: 'A river', credit: 'Me'},

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {INLINE_REPLIES} from '../../src/contract/index.ts';
-import {admin, postJson, request, serve, serverPerSuite, uniqueId, type StoreFactory} from './helpers.ts';
+import {admin, postJson, request, serve, serverPerSuite, uniqueId, type StoreFactory, newStatement} from './helpers.ts';
 
 /**
  * Issue 12's attacks, each a regression test, on one store: pglite.test.ts
@@ -11,12 +11,7 @@ export function hardeningSuite(label: string, factory: () => StoreFactory, skip:
   describe(`hardening on ${label}`, {skip}, () => {
     const ctx = serverPerSuite(factory);
 
-    async function statement(settings: Record<string, unknown> = {}): Promise<string> {
-      const id = uniqueId();
-      const res = await admin(`${ctx.api}/admin/statements/${id}`, 'PUT', {title: `Statement ${id}`, body: '<p>Text</p>', ...settings});
-      assert.equal(res.status, 201, res.text);
-      return id;
-    }
+    const statement = (settings: Record<string, unknown> = {}) => newStatement(ctx.api, settings);
 
     const sign = (id: string, body: Record<string, unknown>) => postJson(`${ctx.api}/statements/${id}/signatories`, body);
     const comment = (id: string, body: Record<string, unknown>) => postJson(`${ctx.api}/statements/${id}/comments`, body);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
 import {cpSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -140,6 +141,14 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
     headers: {'Content-Type': 'application/json', ...headers},
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** Creates a statement through the admin API with these settings (title and body given); returns its new id. */
+export async function newStatement(api: string, settings: Record<string, unknown> = {}): Promise<string> {
+  const id = uniqueId();
+  const res = await admin(`${api}/admin/statements/${id}`, 'PUT', {title: `Statement ${id}`, body: '<p>Text</p>', ...settings});
+  assert.equal(res.status, 201, res.text);
+  return id;
 }
 
 export function admin(url: string, method: string, body?: unknown): Promise<Reply> {

@@ -3,7 +3,7 @@ import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import {after, before, describe, test} from 'node:test';
 import type {RunningServer} from '../src/server.ts';
 import type {Store} from '../src/store/store.ts';
-import {admin, closeServer, openServer, postJson, request, serve, uniqueId, type StoreFactory} from './helpers.ts';
+import {admin, closeServer, openServer, postJson, request, serve, uniqueId, type StoreFactory, newStatement} from './helpers.ts';
 import {openSse, type SseMessage, type SseStream} from './sse.ts';
 
 /**
@@ -24,12 +24,7 @@ export function liveSuite(label: string, factory: () => StoreFactory, skip: stri
       await closeServer({server, store, db});
     });
 
-    async function statement(settings: Record<string, unknown> = {}): Promise<string> {
-      const id = uniqueId();
-      const res = await admin(`${api}/admin/statements/${id}`, 'PUT', {title: `Statement ${id}`, body: '<p>Text</p>', ...settings});
-      assert.equal(res.status, 201, res.text);
-      return id;
-    }
+    const statement = (settings: Record<string, unknown> = {}) => newStatement(api, settings);
 
     const sign = (id: string, body: Record<string, unknown>) => postJson(`${api}/statements/${id}/signatories`, body);
 

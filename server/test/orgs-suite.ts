@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {admin, postJson, request, serverPerSuite, uniqueId, type StoreFactory} from './helpers.ts';
+import {admin, postJson, request, serverPerSuite, uniqueId, type StoreFactory, newStatement} from './helpers.ts';
 
 /** Issue 9 items 4 and 5: verified organisations, invitation-only and domain-restricted signing. */
 export function orgsSuite(label: string, factory: () => StoreFactory, skip: string | false = false): void {
   describe(`verified organisations and restricted signing on ${label}`, {skip}, () => {
     const ctx = serverPerSuite(factory);
 
-    async function statement(fields: Record<string, unknown> = {}): Promise<string> {
-      const id = uniqueId();
-      const res = await admin(`${ctx.api}/admin/statements/${id}`, 'PUT', {title: `Statement ${id}`, body: '<p>Text</p>', ...fields});
-      assert.equal(res.status, 201, res.text);
-      return id;
-    }
+    const statement = (settings: Record<string, unknown> = {}) => newStatement(ctx.api, settings);
 
     async function listed(id: string): Promise<{name: string; verified?: {domain: string}}[]> {
       const res = await request(`${ctx.api}/statements/${id}/signatories?limit=50`);

@@ -4,7 +4,7 @@ import {after, before, describe, test} from 'node:test';
 import {DEMO_DOCUMENT, seedDemo} from '../src/seed.ts';
 import type {RunningServer} from '../src/server.ts';
 import type {Store} from '../src/store/store.ts';
-import {admin, closeServer, openServer, postJson, request, serve, uniqueId, type StoreFactory} from './helpers.ts';
+import {admin, closeServer, openServer, postJson, request, serve, uniqueId, type StoreFactory, newStatement} from './helpers.ts';
 
 /**
  * Contract v1 end to end over HTTP, against one store. pglite.test.ts and
@@ -21,12 +21,7 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
     after(() => closeServer({server, store, db}));
 
     /** A new statement with the given settings; returns its id. */
-    async function statement(settings: Record<string, unknown> = {}): Promise<string> {
-      const id = uniqueId();
-      const res = await admin(`${api}/admin/statements/${id}`, 'PUT', {title: `Statement ${id}`, body: '<p>Text</p>', ...settings});
-      assert.equal(res.status, 201, res.text);
-      return id;
-    }
+    const statement = (settings: Record<string, unknown> = {}) => newStatement(api, settings);
 
     const sign = (id: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
       postJson(`${api}/statements/${id}/signatories`, body, headers);
