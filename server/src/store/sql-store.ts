@@ -1,6 +1,7 @@
-import {createHash, randomBytes} from 'node:crypto';
+import {randomBytes} from 'node:crypto';
 import {foldForSearch, INLINE_REPLIES, searchWords, signatorySearchText} from '../../../src/contract/index.ts';
 import {isAtDomains} from '../domains.ts';
+import {sha256} from '../http.ts';
 import {newId} from '../ids.ts';
 import {noStatement, problem} from '../problem.ts';
 import type {NewComment, NewSignatory, Signing, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
@@ -394,7 +395,7 @@ export class SqlStore implements Store {
       await tx.query(
         `INSERT INTO invitations (statement_id, id, token_sha256, email)
          SELECT $1, r.id, r.token_sha256, r.email FROM json_to_recordset($2::text::json) AS r(id text, token_sha256 text, email text)`,
-        [statementId, JSON.stringify(made.map((m) => ({id: m.id, token_sha256: tokenHash(m.token), email: m.email})))]);
+        [statementId, JSON.stringify(made.map((m) => ({id: m.id, token_sha256: sha256(m.token), email: m.email})))]);
       return made;
     });
   }
@@ -688,7 +689,7 @@ export class SqlStore implements Store {
 async function spendInvitation(tx: Queryable, statementId: string, token: string | undefined, signatoryId: string): Promise<void> {
   // 422 on `invite`, like any field the server cannot take: the form then says so.
   if (!token) throw problem(422, 'Signing this statement is by invitation.', {invite: 'Required.'});
-  const hash = tokenHash(token);
+  const hash = sha256(token);
   const spent = await tx.query(
     `UPDATE invitations SET used_at = now(), signatory_id = $3
      WHERE token_sha256 = $1 AND statement_id = $2 AND used_at IS NULL AND revoked_at IS NULL RETURNING id`,
@@ -701,10 +702,6 @@ async function spendInvitation(tx: Queryable, statementId: string, token: string
   const why = !known ? 'This invitation is not valid for this statement.'
     : known.used ? 'This invitation has been used already.' : 'This invitation was withdrawn.';
   throw problem(422, why, {invite: why});
-}
-
-function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
 
 /** With `signing: "domains"`: the address must be at one of them. */
