@@ -1,7 +1,7 @@
 // Tables and bench/RESULTS.md, from the last results of each part:
 // bench/out/browser.json (bench/run.mjs) and bench/out/server.json
-// (bench/server-load.mjs). Either part can be rerun alone; RESULTS.md is
-// rebuilt from both files each time.
+// (bench/server-load.mjs). Either part can be rerun alone: writeResults
+// replaces those two sections of RESULTS.md in place and keeps the others.
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
 import os from 'node:os';
@@ -126,15 +126,29 @@ function machineLines(m) {
   ];
 }
 
-/** From this heading on, RESULTS.md is not regenerated. */
-const KEPT_FROM = '## Deep and long threads';
+/** The sections writeResults generates; every other `## ` section of RESULTS.md is written by hand and kept as it is. */
+const BROWSER = '## Widgets in the browser';
+const SERVER = '## Reference server under load';
 
+/** RESULTS.md as its preamble and `## ` sections, in order. */
+function sections(text) {
+  const parts = text.split(/^(?=## )/m);
+  const preamble = parts[0].startsWith('## ') ? '' : parts.shift();
+  return {preamble, sections: parts.map((body) => ({heading: body.slice(0, body.indexOf('\n') >>> 0).trim(), body: body.trimEnd()}))};
+}
+
+/**
+ * Rewrites the two generated sections of RESULTS.md (browser and server
+ * load) from bench/out/*.json, each in its place, and keeps every other
+ * section (written by hand from other bench scripts) as it is. A part with
+ * no JSON keeps its section from before.
+ */
 export function writeResults() {
   const browser = loadJson('browser.json');
   const server = loadJson('server.json');
-  const out = ['# Bench results', '', 'Written by `npm run bench` (bench/run.mjs, bench/server-load.mjs); see bench/README.md for what each number means.', ''];
+  const generated = new Map();
   if (browser) {
-    out.push('## Widgets in the browser', '', ...machineLines(browser.machine), `- Repetitions: ${browser.reps}, median shown`, '');
+    const out = [BROWSER, '', ...machineLines(browser.machine), `- Repetitions: ${browser.reps}, median shown`, ''];
     out.push(`Bundle: dist/undersigned.js is ${(browser.bundle.bytes / 1024).toFixed(1)} KB minified, **${(browser.bundle.gzip / 1024).toFixed(1)} KB gzip** (level 9).`, '');
     out.push('Each cell is `element / baseline (element ÷ baseline)`; the baseline is the same page and data rendered as one `innerHTML` of every row. Speed-up is baseline ÷ element for first paint. `<50` means no long task (≥ 50 ms) was seen.', '');
     out.push(browserTable(browser), '');
@@ -144,16 +158,32 @@ export function writeResults() {
       out.push('');
     }
     if (browser.notes?.length) out.push('### Notes', '', ...browser.notes.map((n) => `- ${n}`), '');
+    generated.set(BROWSER, out.join('\n').trimEnd());
   }
   if (server) {
-    out.push('## Reference server under load', '', ...machineLines(server.machine), `- ${server.setup}`, '');
+    const out = [SERVER, '', ...machineLines(server.machine), `- ${server.setup}`, ''];
     out.push(serverTable(server), '');
     if (server.notes?.length) out.push(...server.notes.map((n) => `- ${n}`), '');
+    if (server.explain?.length) {
+      out.push('### Every query of one signatories page (EXPLAIN ANALYZE)', '');
+      for (const e of server.explain) {
+        out.push(`${e.database}, \`${e.page}\`, query ${e.n}: \`${e.sql}\``, '', '```', ...e.plan, '```', '');
+      }
+    }
+    generated.set(SERVER, out.join('\n').trimEnd());
   }
-  // Sections written by hand from other bench scripts (bench/server-threads.mjs) are kept.
-  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-  const kept = previous.indexOf(KEPT_FROM);
-  if (kept >= 0) out.push(previous.slice(kept).trimEnd(), '');
-  writeFileSync(RESULTS, out.join('\n'));
+  const previous = sections(existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '');
+  const preamble = previous.preamble.trim()
+    ? previous.preamble.trimEnd()
+    : '# Bench results\n\nWritten by `npm run bench` (bench/run.mjs, bench/server-load.mjs) and, for the sections marked so, by hand from other bench scripts; see bench/README.md for what each number means.';
+  const out = [preamble];
+  for (const {heading, body} of previous.sections) {
+    out.push(generated.get(heading) ?? body);
+    generated.delete(heading);
+  }
+  // A generated section RESULTS.md did not have yet: browser first, then server, before the hand-written ones.
+  const fresh = [...generated.values()];
+  out.splice(1, 0, ...fresh);
+  writeFileSync(RESULTS, `${out.join('\n\n')}\n`);
   return RESULTS;
 }
