@@ -1,5 +1,6 @@
 import {
-  isEmail, LIMITS, normalizeText, PAGE_LIMITS, SIGNATORY_KINDS as KINDS, textFault, type TextFault, type TextRule,
+  isEmail, LIMITS, normalizeText, PAGE_LIMITS, SIGNATORY_KINDS as KINDS, startTagCount, textFault,
+  type TextFault, type TextRule,
 } from '../../src/contract/index.ts';
 import {normalizeDomain} from './domains.ts';
 import {problem} from './problem.ts';
@@ -208,6 +209,7 @@ export function parseStatementInput(body: unknown, idFromPath?: string): Stateme
   if (bodyHtml === undefined) errors.body = 'Required: the statement as HTML.';
   else if (bodyHtml.length > LIMITS.statementBody) errors.body = `At most ${LIMITS.statementBody} characters.`;
   else if (bodyHtml.includes('\u0000')) errors.body = 'Must not contain NUL characters.';
+  else if (startTagCount(bodyHtml) > LIMITS.statementBodyTags) errors.body = `At most ${LIMITS.statementBodyTags} tags.`;
   const kicker = text(errors, b, 'kicker', 'kicker', line(LIMITS.title));
   const summary = text(errors, b, 'summary', 'summary', paragraphs(LIMITS.summary));
   const url = httpUrl(errors, b, 'url', 'url');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {INLINE_REPLIES} from '../../src/contract/index.ts';
+import {INLINE_REPLIES, LIMITS} from '../../src/contract/index.ts';
 import {admin, postJson, request, serve, serverPerSuite, uniqueId, type StoreFactory, newStatement} from './helpers.ts';
 
 /**
@@ -95,6 +95,17 @@ export function hardeningSuite(label: string, factory: () => StoreFactory, skip:
       }
       const ok = await admin(`${ctx.api}/admin/statements/${uniqueId()}`, 'PUT', {title: 't', body: '<p>b</p>', image: {url: '/demo/hero.svg', alt: ''}});
       assert.equal(ok.status, 201);
+    });
+
+    test('a statement body past the shared tag cap is refused; one at the cap is stored', async () => {
+      const links = (n: number) => `<p>${'<a href="https://example.org/">x</a> '.repeat(n - 1)}</p>`;
+      const over = await admin(`${ctx.api}/admin/statements/${uniqueId()}`, 'PUT', {title: 't', body: links(LIMITS.statementBodyTags + 1)});
+      assert.equal(over.status, 422);
+      assert.match(over.json.errors.body, /At most 2000 tags/);
+      const id = uniqueId();
+      const atCap = await admin(`${ctx.api}/admin/statements/${id}`, 'PUT', {title: 't', body: links(LIMITS.statementBodyTags)});
+      assert.equal(atCap.status, 201, atCap.text);
+      assert.equal((await request(`${ctx.api}/statements/${id}`)).json.body.match(/<a /g).length, LIMITS.statementBodyTags - 1);
     });
 
     test('a preflight without Origin is answered, not a 500, when origins are listed', async () => {

@@ -6,6 +6,7 @@
  * that are missing or null become `undefined`.
  */
 import {LIMITS} from '../contract/limits.js';
+import {startTagCount} from '../contract/text.js';
 import {ApiError, type Problem} from './errors.js';
 import type {
   Comment,
@@ -58,6 +59,13 @@ function string(value: unknown, path: string, max: number = MAX_STRING): string 
 
 function optString(value: unknown, path: string, max?: number): string | undefined {
   return value === undefined || value === null ? undefined : string(value, path, max);
+}
+
+/** The statement body: a body past the tag cap would block the page while it is sanitised and laid out. */
+function statementBody(value: unknown): string {
+  const body = optString(value, 'statement.body', LIMITS.statementBody) ?? '';
+  if (startTagCount(body) > LIMITS.statementBodyTags) fail('statement.body', `at most ${LIMITS.statementBodyTags} tags`);
+  return body;
 }
 
 function count(value: unknown, path: string): number {
@@ -122,7 +130,7 @@ function statement(value: unknown): Statement {
     notes: (o.notes === undefined || o.notes === null ? [] : array(o.notes, 'statement.notes')).map((n, i) =>
       note(n, `statement.notes[${i}]`)
     ),
-    body: optString(o.body, 'statement.body', LIMITS.statementBody) ?? '',
+    body: statementBody(o.body),
     publishedAt: optString(o.published_at, 'statement.published_at'),
     updatedAt: optString(o.updated_at, 'statement.updated_at'),
     url: optString(o.url, 'statement.url'),

@@ -15,6 +15,12 @@ export const LIMITS = {
   title: 500,
   summary: 2000,
   statementBody: 200_000,
+  /**
+   * Start tags in a statement body. Sanitising and rendering grow with the
+   * number of elements, not characters: 200 000 characters of `<a>` tags
+   * would block a reader's page for seconds.
+   */
+  statementBodyTags: 2_000,
   /** The signatory search `q`. */
   search: 200,
   /** Words of one search that count; later ones are ignored. */

@@ -48,3 +48,8 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u;
 export function isEmail(value: string): boolean {
   return value.length <= LIMITS.email && EMAIL.test(value) && !CONTROL.test(value);
 }
+
+/** Start tags in an HTML string: what the statement body's tag cap counts (a `<` followed by a letter). */
+export function startTagCount(html: string): number {
+  return html.match(/<[a-z]/gi)?.length ?? 0;
+}

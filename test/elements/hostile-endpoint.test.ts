@@ -38,6 +38,24 @@ describe('a hostile endpoint', () => {
     expect($(el, 'h1, h2, [part="title"]')?.textContent ?? '').not.to.contain('xxxxxxxxxx');
     expect(LIMITS.title).to.be.below(10_000);
   });
+
+  const links = (n: number) => `<p>${'<a href="https://example.org/">x</a> '.repeat(n - 1)}</p>`;
+
+  it('that sends a body with more tags than the cap gets the error state, not a page frozen while it is sanitised', async () => {
+    api.data.statement = wireStatement({body: links(LIMITS.statementBodyTags + 1)});
+    const el = await fixture<StatementCard>(html`<statement-card endpoint="https://api.test/v1" statement="test-letter"
+      lang="en"></statement-card>`);
+    await waitUntil(() => $(el, '[part="error"]'), 'no error state for a body past the tag cap');
+    expect($(el, '[part="body"]')).to.equal(null);
+  });
+
+  it('that sends a body at the cap renders it', async () => {
+    api.data.statement = wireStatement({body: links(LIMITS.statementBodyTags)});
+    const el = await fixture<StatementCard>(html`<statement-card endpoint="https://api.test/v1" statement="test-letter"
+      lang="en"></statement-card>`);
+    await waitUntil(() => $(el, '[part="body"] a'), 'the body at the cap was not rendered');
+    expect($(el, '[part="body"]')!.querySelectorAll('a')).to.have.length(LIMITS.statementBodyTags - 1);
+  });
 });
 
 describe('user text with a bidi override', () => {
