@@ -1,11 +1,6 @@
 import {whenIdle} from '../internal/idle.js';
 import type {Catalog, MessageKey, Params, Plural} from './catalog.js';
-import {ar} from './locales/ar.js';
-import {de} from './locales/de.js';
 import {en} from './locales/en.js';
-import {es} from './locales/es.js';
-import {fr} from './locales/fr.js';
-import {pt} from './locales/pt.js';
 
 export type {Catalog, Message, MessageKey, Params, Plural} from './catalog.js';
 
@@ -13,9 +8,40 @@ export type {Catalog, Message, MessageKey, Params, Plural} from './catalog.js';
 export const LOCALES = ['en', 'es', 'fr', 'pt', 'de', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-// Plain object literals, all in the bundle: six catalogs gzip to a few KB,
-// less than the code a lazy loader would need.
-const catalogs: Record<Locale, Catalog> = {en, es, fr, pt, de, ar};
+// English is in the bundle; every other catalog is a lazily loaded chunk
+// beside it (undersigned-<locale>-<hash>.js), fetched the first time an
+// element in that language updates (src/internal/undersigned-element.ts
+// renders nothing until then, so no English shows first).
+const catalogs: Partial<Record<Locale, Catalog>> = {en};
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Catalog>> = {
+  es: () => import('./locales/es.js').then((m) => m.es),
+  fr: () => import('./locales/fr.js').then((m) => m.fr),
+  pt: () => import('./locales/pt.js').then((m) => m.pt),
+  de: () => import('./locales/de.js').then((m) => m.de),
+  ar: () => import('./locales/ar.js').then((m) => m.ar),
+};
+const loading = new Map<Locale, Promise<void>>();
+
+/** Whether `locale`'s catalog is here (English always is), so its text can render. */
+export const hasCatalog = (locale: Locale): boolean => catalogs[locale] !== undefined;
+
+/**
+ * Loads `locale`'s catalog, once. Where its chunk cannot be fetched (the
+ * host serves only undersigned.js, or the network failed), the locale speaks
+ * English rather than nothing.
+ */
+export function loadCatalog(locale: Locale): Promise<void> {
+  if (locale === 'en' || hasCatalog(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loaders[locale]().then(
+      (catalog) => void (catalogs[locale] = catalog),
+      () => void (catalogs[locale] = en)
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
 
 const isLocale = (tag: string): tag is Locale => (LOCALES as readonly string[]).includes(tag);
 
@@ -59,7 +85,7 @@ export function formatNumber(locale: Locale, n: number): string {
  * form falls back to `other`; a missing placeholder value is left visible.
  */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const message: string | Plural = catalogs[locale][key] ?? en[key];
+  const message: string | Plural = (catalogs[locale] ?? en)[key] ?? en[key];
   let text: string;
   if (typeof message === 'string') {
     text = message;

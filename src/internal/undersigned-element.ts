@@ -1,5 +1,11 @@
-import {LitElement} from 'lit';
+import {LitElement, ReactiveElement, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
+import {hasCatalog, loadCatalog, resolveLocale} from '../i18n/index.js';
+import {effectiveLang} from '../i18n/locale-controller.js';
+
+/** ReactiveElement's own update: reflects attributes and marks the update done, renders nothing. */
+const updateWithoutRender = (ReactiveElement.prototype as unknown as {update(this: ReactiveElement, changed: PropertyValues): void})
+  .update;
 
 // Shared by every copy of the library on the page (Symbol.for is global), so
 // a page that loads it twice hears about it once, not once per tag and copy.
@@ -37,6 +43,24 @@ export class UndersignedElement extends LitElement {
    * never live.
    */
   @property({type: Boolean, reflect: true}) accessor live = false;
+
+  /**
+   * Renders only once the catalog of the element's language is here: until
+   * then (a lazily loaded chunk for every language but English) the element
+   * keeps what it showed, nothing on a first render, so a page in another
+   * language never shows English text, not even for a frame. Its
+   * controllers still run, so data loads meanwhile; it renders when the
+   * catalog arrives.
+   */
+  protected override update(changed: PropertyValues): void {
+    const locale = resolveLocale(effectiveLang(this));
+    if (hasCatalog(locale)) {
+      super.update(changed);
+      return;
+    }
+    void loadCatalog(locale).then(() => this.requestUpdate());
+    updateWithoutRender.call(this, changed);
+  }
 
   /**
    * Registers this class under `tag`, once. A tag already taken (another

@@ -1,5 +1,8 @@
 import {expect} from '@open-wc/testing';
-import {dirOf, formatDate, formatNumber, formatRelative, resolveLocale, translate} from '../../src/i18n/index.js';
+import {dirOf, formatDate, formatNumber, formatRelative, loadCatalog, LOCALES, resolveLocale, translate} from '../../src/i18n/index.js';
+
+// Catalogs other than English are lazily loaded chunks: these tests read them all.
+before(() => Promise.all(LOCALES.map(loadCatalog)));
 
 describe('resolveLocale', () => {
   const cases: [string | null | undefined, string][] = [

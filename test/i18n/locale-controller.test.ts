@@ -1,6 +1,11 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {LitElement} from 'lit';
+import {loadCatalog, LOCALES} from '../../src/i18n/index.js';
 import {effectiveLang, LocaleController} from '../../src/i18n/locale-controller.js';
+
+// This probe is a plain LitElement, which renders at once: its catalogs are loaded first
+// (UndersignedElement waits for them; test/i18n/lazy-catalogs.test.ts).
+before(() => Promise.all(LOCALES.map(loadCatalog)));
 
 /** A tiny element that renders one message in its language. */
 class LocaleProbe extends LitElement {

@@ -4,7 +4,8 @@
 // because that is what real sites send). `?endpoint=<absolute URL>` fills
 // the page's {{endpoint}} placeholders and allows that origin in
 // connect-src, as a site embedding a live endpoint would; `?statement=` fills
-// {{statement}}.
+// {{statement}}; `?lang=` (two letters) fills {{lang}}, and {{dir}} with
+// `rtl` for Arabic, else `ltr`.
 import {readFile} from 'node:fs/promises';
 
 const PAGES = '/test/embed/pages/';
@@ -38,6 +39,8 @@ export function embedPagesPlugin() {
       }
       const statement = context.query.statement;
       if (typeof statement === 'string') body = body.replaceAll('{{statement}}', escapeAttribute(statement));
+      const lang = typeof context.query.lang === 'string' && /^[a-z]{2}$/.test(context.query.lang) ? context.query.lang : 'en';
+      body = body.replaceAll('{{lang}}', lang).replaceAll('{{dir}}', lang === 'ar' ? 'rtl' : 'ltr');
       const headers = {'Cache-Control': 'no-store'};
       if (name.startsWith('csp-')) headers['Content-Security-Policy'] = policy.join('; ');
       return {body, type: 'html', headers};
