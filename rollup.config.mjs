@@ -24,32 +24,37 @@ const cleanChunks = () => ({
 
 const minify = ({module}) => terser({ecma: 2022, module, compress: {passes: 2}, format: {comments: false}});
 
-export default {
-  input: 'dist/index.js',
-  // Lazy chunks import what they share with the entry from undersigned.js
-  // itself, instead of the entry becoming a facade over a hashed chunk (one
-  // more request on every page).
-  preserveEntrySignatures: 'allow-extension',
-  output: [
+const onwarn = (warning, warn) => {
+  // Lit's TypeScript output uses `this` at module top level in helpers.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: 'dist/index.js',
+    // Lazy chunks import what they share with the entry from undersigned.js
+    // itself, instead of the entry becoming a facade over a hashed chunk (one
+    // more request on every page).
+    preserveEntrySignatures: 'allow-extension',
     // The entry keeps its name (sites include it; served with a short,
     // revalidated cache); lazily loaded siblings carry a content hash in
     // theirs, so a server may cache them as immutable (README "Hosting").
-    {
+    // They load relative to import.meta.url: beside undersigned.js, wherever it is served.
+    output: {
       dir: 'dist', entryFileNames: 'undersigned.js', chunkFileNames: 'undersigned-[name]-[hash].js',
       format: 'es', sourcemap: true, plugins: [minify({module: true})],
     },
-    // For pages that allow only classic scripts: <script src defer>. Not a
-    // module for terser, or it drops the `var undersigned` global as unused.
-    // A classic script cannot load siblings: dynamic imports are inlined.
-    {
-      file: 'dist/undersigned.iife.js', format: 'iife', name: 'undersigned', sourcemap: true, inlineDynamicImports: true,
-      plugins: [minify({module: false})],
-    },
-  ],
-  plugins: [cleanChunks(), nodeResolve({browser: true}), minifyCss()],
-  onwarn(warning, warn) {
-    // Lit's TypeScript output uses `this` at module top level in helpers.
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
-    warn(warning);
+    plugins: [cleanChunks(), nodeResolve({browser: true}), minifyCss()],
+    onwarn,
   },
-};
+  // For pages that allow only classic scripts: <script src defer>. A tiny
+  // loader (src/classic.ts) that imports undersigned.js from beside itself,
+  // so it shares the module's lazily loaded siblings. Not a module for
+  // terser: it is a classic script.
+  {
+    input: 'dist/classic.js',
+    output: {file: 'dist/undersigned.iife.js', format: 'iife', sourcemap: true, plugins: [minify({module: false})]},
+    onwarn,
+  },
+];

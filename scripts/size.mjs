@@ -31,22 +31,22 @@ const LANGUAGES = ['ar', 'de', 'es', 'fr', 'pt'];
 const PATHS = [
   {name: 'English, setHTML (Chromium)', lang: 'en', setHTML: true, budget: 30 * KB, interim: 40 * KB},
   {name: 'English, no setHTML', lang: 'en', setHTML: false, budget: 45 * KB, interim: 52 * KB},
+  // The classic script is a loader of undersigned.js: the English path plus its few hundred bytes.
+  {name: 'English, setHTML, classic script', lang: 'en', setHTML: true, classic: true, budget: 30 * KB, interim: 40 * KB},
   ...LANGUAGES.map((lang) => ({name: `${lang}, setHTML`, lang, setHTML: true, budget: 34 * KB, interim: 42 * KB})),
 ];
-/** The classic script, a file of its own until it loads the module's chunks (issue 11 item 2). */
-const CLASSIC = {file: 'dist/undersigned.iife.js', limit: 59 * KB};
 const limitOf = (path) => path.interim ?? path.budget + TOLERANCE;
 
 const ROOT = new URL('../', import.meta.url);
 const demo = JSON.parse(readFileSync(new URL('demo/data/statement.json', ROOT), 'utf8'));
 const STATEMENT = demo.statement.id;
 
-function page({lang, setHTML}) {
+function page({lang, setHTML, classic}) {
   const dir = lang === 'ar' ? ' dir="rtl"' : '';
   // The test of a browser without the Sanitizer API removes setHTML before the bundle runs.
   const noSetHTML = setHTML ? '' : '<script>delete Element.prototype.setHTML;</script>';
   return `<!doctype html><html lang="${lang}"${dir}><head><meta charset="utf-8"><title>size</title>${noSetHTML}
-<script type="module" src="/dist/undersigned.js"></script></head><body>
+${classic ? '<script defer src="/dist/undersigned.iife.js"></script>' : '<script type="module" src="/dist/undersigned.js"></script>'}</head><body>
 <statement-card endpoint="/v1" statement="${STATEMENT}"><signatory-list></signatory-list><comment-thread></comment-thread></statement-card>
 </body></html>`;
 }
@@ -71,8 +71,10 @@ function startServer() {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const send = (status, type, body) => res.writeHead(status, {'Content-Type': type, 'Cache-Control': 'no-store'}).end(body);
-    const m = /^\/page-(\w+)-(native|none)\.html$/.exec(url.pathname);
-    if (m) return send(200, 'text/html; charset=utf-8', page({lang: m[1], setHTML: m[2] === 'native'}));
+    if (url.pathname === '/page.html') {
+      const q = url.searchParams;
+      return send(200, 'text/html; charset=utf-8', page({lang: q.get('lang'), setHTML: q.has('sethtml'), classic: q.has('classic')}));
+    }
     if (/^\/dist\/undersigned[\w.-]*\.js$/.test(url.pathname)) {
       const file = new URL(`.${url.pathname}`, ROOT);
       if (!existsSync(file)) return send(404, 'text/plain', 'missing');
@@ -119,7 +121,10 @@ async function measure(browser, origin, server, path) {
     tab.on('pageerror', (error) => errors.push(String(error)));
     // Ceilings for a busy machine, not waits: each returns as soon as its condition holds.
     tab.setDefaultTimeout(90_000);
-    await tab.goto(`${origin}/page-${path.lang}-${path.setHTML ? 'native' : 'none'}.html`, {waitUntil: 'load'});
+    const query = new URLSearchParams({lang: path.lang});
+    if (path.setHTML) query.set('sethtml', '');
+    if (path.classic) query.set('classic', '');
+    await tab.goto(`${origin}/page.html?${query}`, {waitUntil: 'load'});
     await tab.waitForFunction(rendered, {polling: 100});
     await tab.waitForNetworkIdle({idleTime: 500});
     if (errors.length) throw new Error(`${path.name}: page errors: ${errors.join('; ')}`);
@@ -172,12 +177,6 @@ const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padE
 console.log(line(head));
 for (const r of rows) console.log(line(r));
 const over = results.filter((r) => r.gzip > limitOf(r)).map((r) => r.name);
-if (CLASSIC) {
-  const code = readFileSync(new URL(CLASSIC.file, ROOT));
-  const gz = gzipSync(code, {level: 9}).length;
-  console.log(`${CLASSIC.file}: ${kb(code.length)} minified, ${kb(gz)} gzip (limit ${kb(CLASSIC.limit)})`);
-  if (gz > CLASSIC.limit) over.push(CLASSIC.file);
-}
 if (over.length) {
   console.error(`Over the limit: ${over.join(', ')}.`);
   process.exit(1);

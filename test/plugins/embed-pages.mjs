@@ -5,7 +5,10 @@
 // the page's {{endpoint}} placeholders and allows that origin in
 // connect-src, as a site embedding a live endpoint would; `?statement=` fills
 // {{statement}}; `?lang=` (two letters) fills {{lang}}, and {{dir}} with
-// `rtl` for Arabic, else `ltr`.
+// `rtl` for Arabic, else `ltr`; `?cdn=<origin>` fills {{cdn}} (where a page
+// loads the library from: another origin than the page's) and allows it in
+// script-src. `cdnHeaders` gives /dist/ the CORS headers README "Hosting"
+// asks of a CDN.
 import {readFile} from 'node:fs/promises';
 
 const PAGES = '/test/embed/pages/';
@@ -37,6 +40,12 @@ export function embedPagesPlugin() {
         policy.push(`connect-src 'self' ${url.origin}`);
         body = body.replaceAll('{{endpoint}}', escapeAttribute(url.href));
       }
+      const cdn = context.query.cdn;
+      if (typeof cdn === 'string') {
+        const {origin} = new URL(cdn);
+        policy[policy.indexOf("script-src 'self'")] = `script-src 'self' ${origin}`;
+        body = body.replaceAll('{{cdn}}', escapeAttribute(origin));
+      }
       const statement = context.query.statement;
       if (typeof statement === 'string') body = body.replaceAll('{{statement}}', escapeAttribute(statement));
       const lang = typeof context.query.lang === 'string' && /^[a-z]{2}$/.test(context.query.lang) ? context.query.lang : 'en';
@@ -46,4 +55,13 @@ export function embedPagesPlugin() {
       return {body, type: 'html', headers};
     },
   };
+}
+
+/** Koa middleware: /dist/ answers as README "Hosting" asks of a CDN, readable from any origin. */
+export async function cdnHeaders(ctx, next) {
+  await next();
+  if (ctx.path.startsWith('/dist/')) {
+    ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  }
 }
