@@ -1,5 +1,6 @@
 import {domainToASCII} from 'node:url';
 import {parse} from 'tldts';
+import {isHostAtDomains} from '../../src/contract/index.ts';
 
 /**
  * Which domain an address or a web site belongs to, by the Public Suffix
@@ -68,5 +69,5 @@ export function normalizeDomain(domain: string): string | null {
 /** Whether the address is at one of the domains (canonical, see normalizeDomain) or a subdomain of one. */
 export function isAtDomains(email: string, domains: readonly string[]): boolean {
   const host = emailHost(email);
-  return host !== null && domains.some((d) => host === d || host.endsWith(`.${d}`));
+  return host !== null && isHostAtDomains(host, domains);
 }

@@ -1,5 +1,5 @@
 import {
-  isEmail, LIMITS, normalizeText, PAGE_LIMITS, SIGNATORY_KINDS as KINDS, startTagCount, textFault,
+  isEmail, isInviteToken, LIMITS, normalizeText, PAGE_LIMITS, SIGNATORY_KINDS as KINDS, startTagCount, textFault,
   type TextFault, type TextRule,
 } from '../../src/contract/index.ts';
 import {normalizeDomain} from './domains.ts';
@@ -90,7 +90,7 @@ export function parseNewSignatory(body: unknown): NewSignatory {
   const mail = email(errors, b, 'email', 'email');
   if (b.public !== undefined && typeof b.public !== 'boolean') errors.public = 'Must be true or false.';
   const invite = b.invite === undefined || b.invite === null || b.invite === '' ? undefined : b.invite;
-  if (invite !== undefined && (typeof invite !== 'string' || !INVITE_TOKEN.test(invite))) errors.invite = 'This invitation is not valid.';
+  if (invite !== undefined && (typeof invite !== 'string' || !isInviteToken(invite))) errors.invite = 'This invitation is not valid.';
   if (Object.keys(errors).length) fail(errors);
   return {
     name: name!, kind: kind as SignatoryKind,
@@ -100,9 +100,6 @@ export function parseNewSignatory(body: unknown): NewSignatory {
     ...(invite !== undefined && {invite: invite as string}),
   };
 }
-
-// Ours are 32 base64url characters; anything printable and short is looked up (and refused if unknown).
-const INVITE_TOKEN = /^[\x21-\x7e]{1,200}$/;
 
 export function parseNewComment(body: unknown): NewComment {
   const b = object(body);
@@ -251,13 +248,11 @@ export function parseStatementInput(body: unknown, idFromPath?: string): Stateme
 }
 
 const SIGNING: readonly Signing[] = ['open', 'invite', 'domains'];
-/** Domains one statement may list: a coalition's members, not a registry. */
-export const MAX_ALLOWED_DOMAINS = 100;
 
 function parseAllowedDomains(errors: Errors, v: unknown): string[] {
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v) || v.length > MAX_ALLOWED_DOMAINS) {
-    errors.allowed_domains = `A list of at most ${MAX_ALLOWED_DOMAINS} domains.`;
+  if (!Array.isArray(v) || v.length > LIMITS.allowedDomains) {
+    errors.allowed_domains = `A list of at most ${LIMITS.allowedDomains} domains.`;
     return [];
   }
   const domains = v.map((d) => (typeof d === 'string' ? normalizeDomain(d) : null));

@@ -4,9 +4,9 @@
  * fields the server left out are `undefined`, never `null`. The wire's own
  * snake_case shapes, limits and rules are in src/contract.
  */
-import type {CommentSort, NewSignatory, SignatoryFields, SignatoryKind, WriteStatus} from '../contract/index.js';
+import type {CommentSort, NewSignatory, SignatoryFields, SignatoryKind, Signing, WriteStatus} from '../contract/index.js';
 
-export type {CommentSort, NewSignatory, SignatoryKind, WriteStatus};
+export type {CommentSort, NewSignatory, SignatoryKind, Signing, WriteStatus};
 
 export interface StatementImage {
   url: string;
@@ -43,6 +43,10 @@ export interface Statement {
     goal?: number;
     /** Whether the sign form asks for an e-mail address as a required field. */
     emailRequired?: boolean;
+    /** Who may sign; undefined means anyone (`open`). */
+    signing?: Signing;
+    /** With `signing: "domains"`: the domains whose addresses may sign, lower-case ASCII. */
+    allowedDomains?: string[];
   };
   comments: {count: number; open: boolean};
 }

@@ -17,6 +17,7 @@ import type {
   Signatory,
   SignatoryKind,
   SignatoryPage,
+  Signing,
   Statement,
   StatementImage,
   StatementNote,
@@ -140,12 +141,31 @@ function statement(value: unknown): Statement {
       open: optBool(s.open, 'statement.signatories.open') ?? false,
       goal: optCount(s.goal, 'statement.signatories.goal'),
       emailRequired: optBool(s.email_required, 'statement.signatories.email_required'),
+      signing: signing(s.signing),
+      allowedDomains: allowedDomains(s.allowed_domains),
     },
     comments: {
       count: optCount(c.count, 'statement.comments.count') ?? 0,
       open: optBool(c.open, 'statement.comments.open') ?? false,
     },
   };
+}
+
+const SIGNING: readonly Signing[] = ['open', 'invite', 'domains'];
+
+function signing(value: unknown): Signing | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!SIGNING.includes(value as Signing)) fail('statement.signatories.signing', '"open", "invite" or "domains"');
+  return value as Signing;
+}
+
+function allowedDomains(value: unknown): string[] | undefined {
+  const path = 'statement.signatories.allowed_domains';
+  if (value === undefined || value === null) return undefined;
+  const domains = array(value, path);
+  if (domains.length > LIMITS.allowedDomains) fail(path, `at most ${LIMITS.allowedDomains} domains`);
+  // A host name is at most 253 characters; compared in lower case like the server.
+  return domains.map((d, i) => string(d, `${path}[${i}]`, 253).toLowerCase());
 }
 
 function kind(value: unknown, path: string): SignatoryKind {

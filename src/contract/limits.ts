@@ -25,6 +25,10 @@ export const LIMITS = {
   search: 200,
   /** Words of one search that count; later ones are ignored. */
   searchWords: 8,
+  /** `allowed_domains` of a `signing: "domains"` statement: a coalition's members, not a registry. */
+  allowedDomains: 100,
+  /** An invitation token as sent in `invite` (the reference server's are 32 characters). */
+  inviteToken: 200,
 } as const;
 
 /** Page sizes: `limit` defaults and maxima per list. */

@@ -124,4 +124,9 @@ export class LocaleController implements ReactiveController {
   number(n: number): string {
     return formatNumber(this.locale, n);
   }
+
+  /** `a, b or c` in the locale's words. */
+  orList(items: readonly string[]): string {
+    return new Intl.ListFormat(this.locale, {type: 'disjunction'}).format(items);
+  }
 }

@@ -14,6 +14,8 @@ export interface ServerStatement {
   comments_open?: boolean;
   moderation?: 'none' | 'pre';
   email_required?: boolean;
+  signing?: 'open' | 'invite' | 'domains';
+  allowed_domains?: string[];
   /** The publisher's notes ("Update: …"). */
   notes?: {label?: string; text: string}[];
 }
@@ -59,6 +61,10 @@ export const referenceServer = {
   async importLong(statement: string, count: number): Promise<string> {
     const {id} = await command<{id: string}>({action: 'import-long', statement, count});
     return id;
+  },
+  /** `count` anonymous invitation tokens to a `signing: "invite"` statement, each good for one signature. */
+  async invite(statement: string, count: number): Promise<string[]> {
+    return (await command<{tokens: string[]}>({action: 'invite', statement, count})).tokens;
   },
   /** Creates or replaces a statement with these settings; returns its id (made unique to this file). */
   async putStatement(s: ServerStatement): Promise<string> {

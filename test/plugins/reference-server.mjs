@@ -14,6 +14,7 @@
 //                    the store itself (also while this file's server is stopped) → {id}
 //   import-long      {statement, count} a new statement listing `count` people
 //                    ("Person 1" … at positions 1 …) → {id}, made unique to this file
+//   invite           {statement, count} `count` anonymous invitations → {tokens}
 // `start` takes {adminToken} to turn the admin routes on. Each running
 // server is also reachable through the test page's own origin at
 // /ref/<port>/…, as the console needs (same origin as the API it calls).
@@ -134,6 +135,10 @@ export function referenceServerPlugin() {
             signing: 'open', allowed_domains: []};
           await (await sharedStore()).importDocument(input, {signatories, comments: []});
           return {id};
+        }
+        case 'invite': {
+          const made = await (await sharedStore()).createInvitations(payload.statement, Array(payload.count).fill(null));
+          return {tokens: made.map((i) => i.token)};
         }
         case 'live-streams':
           return {count: state.server?.live.size ?? 0};

@@ -1,16 +1,18 @@
 import {html, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
 import {ApiError, type SignResult, type SignatoryKind, type Statement, type WriteStatus} from '../../api/index.js';
 import {SourceController, statementTask} from '../../controllers/source-controller.js';
 import {WriteController} from '../../controllers/write-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
-import {isEmail, LIMITS} from '../../contract/index.js';
+import {isEmail, isHostAtDomains, LIMITS} from '../../contract/index.js';
 import {failureMessage, focusFirstInvalid, honeypotField, textError, textField} from '../../internal/form-fields.js';
 import {formStyles} from '../../internal/form.styles.js';
 import {fire} from '../../events.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {keepOwnSignature} from '../../internal/own-signatures.js';
 import {signFormStyles} from './sign-form.styles.js';
+import {mailHost, pageInviteToken} from './who-may-sign.js';
 
 
 type SignValues = {
@@ -26,6 +28,15 @@ type SignValues = {
 
 /** The message after signing, by the server's answer. */
 const SIGNED: Record<WriteStatus, 'signedPublished' | 'signedPending' | 'signedUnconfirmed'> = {published: 'signedPublished', pending: 'signedPending', unconfirmed: 'signedUnconfirmed'};
+
+/** The domains whose addresses alone may sign, where the statement restricts signing so. */
+const allowedDomainsOf = (statement: Statement): string[] | undefined =>
+  statement.signatories.signing === 'domains' && statement.signatories.allowedDomains?.length
+    ? statement.signatories.allowedDomains : undefined;
+
+/** Domain-restricted signing goes by the address, so it needs one. */
+const emailRequiredBy = (statement: Statement): boolean =>
+  (statement.signatories.emailRequired ?? false) || allowedDomainsOf(statement) !== undefined;
 
 const empty = (): SignValues => ({
   name: '',
@@ -44,7 +55,9 @@ const empty = (): SignValues => ({
  * `endpoint` and `statement` or inside a `<statement-card>`. What a reader
  * types is kept in localStorage until the server confirms it, and a retry
  * never records a signature twice. Hidden in static mode; says so when
- * signing is closed.
+ * signing is closed. Where signing is by invitation it sends the token of
+ * the page's `?invite=` (or its `invite` attribute), and without one says
+ * signing is by invitation; where only some domains may sign it says which.
  *
  * @tag sign-form
  * @summary A form to sign a statement.
@@ -58,6 +71,7 @@ const empty = (): SignValues => ({
  * @csspart submit-button - The submit button.
  * @csspart confirmation - The thank-you message after signing.
  * @csspart closed - The "signing is closed" message.
+ * @csspart invite-only - The "signing is by invitation" message, shown instead of the form without an invitation.
  *
  * @cssprop [--undersigned-color-accent=#0b5cad] - Buttons, links and focus rings (lighter in dark mode).
  * @cssprop [--undersigned-color-on-accent=#fff] - Text on accent-coloured buttons.
@@ -83,6 +97,13 @@ export class SignForm extends UndersignedElement {
     initial: empty,
   });
 
+  /**
+   * The invitation token to sign with, for a statement where signing is by
+   * invitation. Unset, the page address's `?invite=` is used, which is what
+   * the publisher's invitation links carry.
+   */
+  @property() accessor invite: string | undefined;
+
   /** The statement, for whether signing is open and e-mail required: the card's, or loaded here. */
   private readonly statementTask = statementTask(this, this.sources);
 
@@ -91,7 +112,10 @@ export class SignForm extends UndersignedElement {
     const statement = this.statementTask.value;
     if (!source?.writable || !statement) return nothing;
     if (!statement.signatories.open) {
-      return html`<p class="root status" part="base closed">${this.locale.t('signingClosed')}</p>`;
+      return html`<p class="root status" part="base closed" dir=${this.locale.dir}>${this.locale.t('signingClosed')}</p>`;
+    }
+    if (statement.signatories.signing === 'invite' && !this.inviteToken) {
+      return html`<p class="root status" part="base invite-only" dir=${this.locale.dir}>${this.locale.t('signingByInvite')}</p>`;
     }
     return html`<section class="root" part="base" dir=${this.locale.dir} aria-labelledby="sign-heading">
       <h3 id="sign-heading" part="heading">${this.locale.t('signHeading')}</h3>
@@ -102,7 +126,8 @@ export class SignForm extends UndersignedElement {
   private renderForm(statement: Statement) {
     const t = this.locale.t.bind(this.locale);
     const {values, fieldErrors: errors, status, failure} = this.write;
-    const emailRequired = statement.signatories.emailRequired ?? false;
+    const emailRequired = emailRequiredBy(statement);
+    const domains = allowedDomainsOf(statement);
     const set = <K extends keyof SignValues>(field: K) => (value: SignValues[K]) => this.write.set(field, value);
     // Once signed, the thank-you replaces the form: a filled form under it would look unsent.
     const done = status === 'done' && this.write.result;
@@ -130,7 +155,7 @@ export class SignForm extends UndersignedElement {
         error: errors.location, autocomplete: 'address-level2', onInput: set('location')})}
       ${textField({id: 'email', label: t('fieldEmail'), type: 'email', optionalText: emailRequired ? undefined : t('optional'),
         value: values.email, error: errors.email, required: emailRequired, autocomplete: 'email', maxlength: LIMITS.email,
-        onInput: set('email')})}
+        hint: domains ? t('emailDomainsHint', {domains: this.locale.orList(domains)}) : undefined, onInput: set('email')})}
       <label class="check"
         ><input type="checkbox" name="public" .checked=${values.public}
           @change=${(e: Event) => this.write.set('public', (e.target as HTMLInputElement).checked)} />
@@ -145,7 +170,8 @@ export class SignForm extends UndersignedElement {
         </button>
       </div>
       <div role="alert" class="form-error">
-        ${failure ? failureMessage(this.locale, failure, {closed: 'signingClosed', gone: 'errorNotFound'}) : nothing}
+        ${errors.invite ? t('errorInvite')
+          : failure ? failureMessage(this.locale, failure, {closed: 'signingClosed', gone: 'errorNotFound'}) : nothing}
       </div>
     </form>`}
     <div role="status" aria-live="polite">
@@ -153,15 +179,24 @@ export class SignForm extends UndersignedElement {
     </div>`;
   }
 
-  private check(values: SignValues, emailRequired: boolean): Record<string, string> {
+  /** The token this form signs with: its own `invite`, else the page address's. */
+  private get inviteToken(): string | undefined {
+    return this.invite?.trim() || pageInviteToken();
+  }
+
+  private check(values: SignValues, statement: Statement): Record<string, string> {
     const errors: Record<string, string> = {};
     for (const field of ['name', 'organization', 'role', 'location'] as const) {
       const error = textError(this.locale, values[field], {max: LIMITS[field], required: field === 'name', visible: true});
       if (error) errors[field] = error;
     }
     const email = values.email.trim();
-    if (!email && emailRequired) errors.email = this.locale.t('errorRequired');
+    const domains = allowedDomainsOf(statement);
+    if (!email && emailRequiredBy(statement)) errors.email = this.locale.t('errorRequired');
     else if (email && !isEmail(email)) errors.email = this.locale.t('errorEmail');
+    else if (email && domains && !isHostAtDomains(mailHost(email), domains)) {
+      errors.email = this.locale.t('errorEmailDomain', {domains: this.locale.orList(domains)});
+    }
     return errors;
   }
 
@@ -184,10 +219,11 @@ export class SignForm extends UndersignedElement {
               email: optional(values.email),
               public: values.public,
               website: optional(values.website),
+              invite: statement.signatories.signing === 'invite' ? this.inviteToken : undefined,
             },
             {idempotencyKey}
           ),
-        (values) => this.check(values, statement.signatories.emailRequired ?? false)
+        (values) => this.check(values, statement)
       );
       if (result) {
         // Kept for this reader until the server lists it, across a reload (a shared cache may answer late).
