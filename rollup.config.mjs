@@ -5,12 +5,22 @@ import {readdirSync, rmSync} from 'node:fs';
 
 // The one-script bundles, built from tsc's output in dist/. Lit's default
 // export condition is its production build (no dev-mode warnings).
-/** Minifies the CSS inside our `css` template literals (terser leaves strings alone). */
-const minifyCss = () => ({
-  name: 'minify-css-literals',
+/**
+ * Minifies the CSS inside our `css` template literals (terser leaves strings
+ * alone). minify-literals is pinned at 1.0.10, the last release that runs on
+ * Node 20 (2.x needs Node 22).
+ */
+// Whitespace in templates collapses to one space, never to none (inline
+// elements keep their gaps); nothing else is rewritten.
+const HTML = {
+  collapseWhitespace: true, conservativeCollapse: true, removeComments: true, caseSensitive: true,
+  decodeEntities: false, removeAttributeQuotes: false, removeEmptyAttributes: false, minifyCSS: {}, minifyJS: false,
+};
+const minifyLiterals = () => ({
+  name: 'minify-literals',
   async transform(code, id) {
-    if (id.includes('node_modules') || !/\bcss\s*`/.test(code)) return null;
-    return (await minifyHTMLLiterals(code, {fileName: id, html: false})) ?? null;
+    if (id.includes('node_modules') || !/\b(css|html)\s*`/.test(code)) return null;
+    return (await minifyHTMLLiterals(code, {fileName: id, minifyOptions: HTML})) ?? null;
   },
 });
 
@@ -45,7 +55,7 @@ export default [
       dir: 'dist', entryFileNames: 'undersigned.js', chunkFileNames: 'undersigned-[name]-[hash].js',
       format: 'es', sourcemap: true, plugins: [minify({module: true})],
     },
-    plugins: [cleanChunks(), nodeResolve({browser: true}), minifyCss()],
+    plugins: [cleanChunks(), nodeResolve({browser: true}), minifyLiterals()],
     onwarn,
   },
   // For pages that allow only classic scripts: <script src defer>. A tiny
