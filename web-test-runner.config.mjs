@@ -1,6 +1,7 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {cdnHeaders, embedPagesPlugin} from './test/plugins/embed-pages.mjs';
+import {framesPlugin} from './test/plugins/frames.mjs';
 import {referenceServerPlugin, referenceServerProxy} from './test/plugins/reference-server.mjs';
 
 // Tests drive the system Chromium: no test tool may download a browser here.
@@ -11,9 +12,9 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: {exportConditions: ['development']},
   // /ref/<port>/… reaches a test's reference server from the page's own origin (the console's tests).
-  // /dist/ carries a CDN's CORS headers (the embed tests load it from another origin too).
+  // /dist/ and the demo's static documents carry a CDN's CORS headers (the embed tests load them from other origins too).
   middleware: [referenceServerProxy, cdnHeaders],
-  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}), referenceServerPlugin(), embedPagesPlugin()],
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}), referenceServerPlugin(), embedPagesPlugin(), framesPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

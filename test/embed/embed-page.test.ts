@@ -1,10 +1,32 @@
 import {expect} from '@open-wc/testing';
-import {deepWait, openPage, type EmbedFrame} from '../helpers/embed-frame.js';
+import {executeServerCommand} from '@web/test-runner-commands';
+import {openPage, type EmbedFrame} from '../helpers/embed-frame.js';
 import {waitUntil} from '../helpers/dom.js';
 
 // demo/embed.html, the embed-code page for editors: the options make the
-// snippet, the preview runs exactly that snippet, and Copy puts it on the
-// clipboard (or selects it when the clipboard is denied).
+// snippet, the preview runs exactly that snippet on an origin of its own
+// (as on the editor's site), and Copy puts it on the clipboard (or selects
+// it when the clipboard is denied).
+
+interface FrameRead {
+  origin?: string;
+  found: boolean;
+  text?: string | null;
+  style?: string | null;
+}
+
+/** What the preview frame shows at `selectors` (through shadow roots), read from outside its origin. */
+const readPreview = (selectors: string[], style?: string) =>
+  executeServerCommand<FrameRead, {parent: string; selectors: string[]; style?: string}>('frame-read', {
+    parent: '/demo/embed.html', selectors, style,
+  });
+
+/** Waits until the preview shows something at `selectors`, and returns it. */
+async function previewShows(selectors: string[], style?: string): Promise<FrameRead> {
+  let read: FrameRead = {found: false};
+  await waitUntil(async () => (read = await readPreview(selectors, style)).found, `the preview shows nothing at ${selectors.join(' >> ')}`, {timeout: 8000});
+  return read;
+}
 
 describe('the embed-code page', () => {
   let page: EmbedFrame;
@@ -24,11 +46,9 @@ describe('the embed-code page', () => {
     field.dispatchEvent(new Event('input', {bubbles: true}));
     field.dispatchEvent(new Event('change', {bubbles: true}));
   }
-  async function previewDocument(expected: string, loadedSelector: string): Promise<Document> {
+  async function previewFollows(expected: string): Promise<void> {
     // The preview frame's document is the snippet in an empty page, and nothing else.
     await waitUntil(() => preview().srcdoc.includes(`<body>\n${expected}\n</body>`), 'the preview did not follow', {timeout: 8000});
-    await waitUntil(() => preview().contentDocument?.querySelector(loadedSelector), 'the preview did not load', {timeout: 8000});
-    return preview().contentDocument!;
   }
 
   it('starts with a working snippet for this site’s endpoint', () => {
@@ -64,16 +84,18 @@ describe('the embed-code page', () => {
       '</statement-card>',
     ].join('\n');
     expect(snippet()).to.equal(expected);
-    const doc = await previewDocument(expected, 'statement-card[lang=es][theme=dark]');
+    await previewFollows(expected);
     expect(preview().srcdoc.split('<body>\n')[1]).to.equal(`${expected}\n</body></html>`);
-    const title = await deepWait(doc, 'statement-card', '[part=title]');
-    expect(title.textContent).to.equal('Keep the Wren River whole');
+    const title = await previewShows(['statement-card[lang=es][theme=dark]', '[part=title]']);
+    expect(title.text).to.equal('Keep the Wren River whole');
+    // On an origin of its own (opaque), never the server's: the library and the document came across origins.
+    expect(title.origin).to.equal('null');
+    expect(preview().sandbox.contains('allow-same-origin')).to.equal(false);
     // Spanish, dark, with the chosen accent: what the reader of the page will see.
-    expect(doc.querySelector('statement-card')!.shadowRoot!.querySelector('[part=share-button]')!.textContent!.trim()).to.equal('Compartir');
-    const kicker = doc.querySelector('statement-card')!.shadowRoot!.querySelector('[part=kicker]')!;
-    expect(getComputedStyle(kicker).color).to.equal('rgb(18, 52, 86)');
-    await deepWait(doc, 'signatory-list', '[part~=item]');
-    expect(doc.querySelector('comment-thread')).to.equal(null);
+    expect((await previewShows(['statement-card', '[part=share-button]'])).text!.trim()).to.equal('Compartir');
+    expect((await previewShows(['statement-card', '[part=kicker]'], 'color')).style).to.equal('rgb(18, 52, 86)');
+    await previewShows(['signatory-list', '[part~=item]']);
+    expect((await readPreview(['comment-thread'])).found).to.equal(false);
   });
 
   it('makes standalone elements without the card, and a classic script', async () => {
@@ -95,9 +117,20 @@ describe('the embed-code page', () => {
   it('runs the classic choice as a classic script: the preview renders', async () => {
     set('input[name=mode][value=static]', true);
     set('input[name=format][value=classic]', true);
-    const doc = await previewDocument(snippet(), 'statement-card');
-    const title = await deepWait(doc, 'statement-card', '[part=title]');
-    expect(title.textContent).to.not.equal('');
+    expect(snippet().split('\n')[0]).to.match(/^<script defer src=".*\/dist\/undersigned\.iife\.js"><\/script>$/);
+    await previewFollows(snippet());
+    const title = await previewShows(['statement-card', '[part=title]']);
+    expect(title.text).to.equal('Keep the Wren River whole');
+    expect(title.origin).to.equal('null');
+  });
+
+  it('fits a 375 px phone screen: nothing wider than the screen', async () => {
+    page.remove();
+    page = await openPage('/demo/embed.html', 375);
+    const root = page.doc.documentElement;
+    const wide = [...page.doc.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5);
+    expect(wide.map((el) => el.outerHTML.slice(0, 60)), 'wider than the screen').to.deep.equal([]);
+    expect(root.scrollWidth, 'page width at 375 px').to.be.at.most(root.clientWidth);
   });
 
   it('hides the fields of the other source', () => {

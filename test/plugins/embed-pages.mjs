@@ -7,8 +7,8 @@
 // {{statement}}; `?lang=` (two letters) fills {{lang}}, and {{dir}} with
 // `rtl` for Arabic, else `ltr`; `?cdn=<origin>` fills {{cdn}} (where a page
 // loads the library from: another origin than the page's) and allows it in
-// script-src. `cdnHeaders` gives /dist/ the CORS headers README "Hosting"
-// asks of a CDN.
+// script-src. `cdnHeaders` gives /dist/ and the demo's static documents
+// (/demo/data/) the CORS headers README "Hosting" asks of a CDN.
 import {readFile} from 'node:fs/promises';
 
 const PAGES = '/test/embed/pages/';
@@ -60,7 +60,7 @@ export function embedPagesPlugin() {
 /** Koa middleware: /dist/ answers as README "Hosting" asks of a CDN, readable from any origin. */
 export async function cdnHeaders(ctx, next) {
   await next();
-  if (ctx.path.startsWith('/dist/')) {
+  if (ctx.path.startsWith('/dist/') || ctx.path.startsWith('/demo/data/')) {
     ctx.set('Access-Control-Allow-Origin', '*');
     ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
   }
