@@ -316,22 +316,35 @@ export const parseStaticDocument = (v: unknown) =>
     };
   });
 
+/** A comment of the reader's own as this client keeps it, and when it was written (ms since the epoch). */
+export interface StoredComment {
+  comment: Comment;
+  at: number;
+  /** A published one: the thread's count just after it was made. */
+  count?: number;
+}
+
 /**
- * The reader's own pending comments as this client stored them (camelCase,
- * already validated once): checked again, since storage is not ours alone.
+ * The reader's own comments as this client stored them (camelCase, already
+ * validated once): checked again, since storage is not ours alone.
  */
-export const parseStoredComments = (v: unknown): Comment[] =>
+export const parseStoredComments = (v: unknown): StoredComment[] =>
   guard(() =>
     array(v, 'stored').map((value, i) => {
       const path = `stored[${i}]`;
-      const o = object(value, path);
-      const author = object(o.author, `${path}.author`);
+      const entry = object(value, path);
+      const o = object(entry.comment, `${path}.comment`);
+      const author = object(o.author, `${path}.comment.author`);
       return {
-        id: id(o.id, `${path}.id`),
-        parentId: o.parentId === null || o.parentId === undefined ? null : id(o.parentId, `${path}.parentId`),
-        author: {name: string(author.name, `${path}.author.name`, LIMITS.name), url: optString(author.url, `${path}.author.url`)},
-        body: string(o.body, `${path}.body`, LIMITS.commentBody),
-        createdAt: string(o.createdAt, `${path}.createdAt`),
+        comment: {
+          id: id(o.id, `${path}.comment.id`),
+          parentId: o.parentId === null || o.parentId === undefined ? null : id(o.parentId, `${path}.comment.parentId`),
+          author: {name: string(author.name, `${path}.comment.author.name`, LIMITS.name), url: optString(author.url, `${path}.comment.author.url`)},
+          body: string(o.body, `${path}.comment.body`, LIMITS.commentBody),
+          createdAt: string(o.createdAt, `${path}.comment.createdAt`),
+        },
+        at: count(entry.at, `${path}.at`),
+        count: optCount(entry.count, `${path}.count`),
       };
     })
   );

@@ -282,7 +282,7 @@ describe('<comment-thread>', () => {
 
     it('shows one kept from an earlier visit, marked, and counts it in the heading', async () => {
       api.data.comments = [];
-      localStorage.setItem(key, JSON.stringify([held]));
+      localStorage.setItem(key, JSON.stringify([{comment: held, at: Date.now()}]));
       const el = await thread();
       await settled(el);
       expect(article(el, 'My held comment.')!.querySelector('[part="pending"]')!.textContent).to.contain('Awaiting approval');
@@ -291,7 +291,7 @@ describe('<comment-thread>', () => {
     });
 
     it('ignores what is stored when it is not comments, instead of breaking', async () => {
-      for (const junk of ['{"not": "a list"}', '[{"id": "x", "body": 5}]', '[null]', 'not json']) {
+      for (const junk of ['{"not": "a list"}', '[{"id": "x", "body": 5}]', '[{"comment": {"id": "x", "body": 5}, "at": 1}]', '[null]', 'not json']) {
         localStorage.setItem(key, junk);
         const el = await thread();
         await settled(el);

@@ -62,10 +62,11 @@ export class FakeEndpoint {
   /**
    * Plays a shared cache that answers from before the latest signatures
    * (a CDN inside its s-maxage): signatures it took are in `late`, not in
-   * what GETs answer, until `catchUp()`.
+   * what GETs answer, until `catchUp()`; so are the comments it took, in `lateComments`.
    */
   answersLate = false;
   readonly late: Array<WireSignatory & {public: boolean}> = [];
+  readonly lateComments: WireComment[] = [];
 
   constructor(
     data: FakeData,
@@ -132,6 +133,7 @@ export class FakeEndpoint {
       return json({title: 'Not found', status: 404}, 404);
     }
     if (method === 'POST' && match[2] === '/signatories') return this.sign(body as WireNewSignatory);
+    if (method === 'POST' && match[2] === '/comments') return this.comment(body as contract.NewComment);
     if (method === 'POST') return json({title: 'Not supported by the fake', status: 405}, 405);
     switch (match[2]) {
       case undefined:
@@ -146,6 +148,11 @@ export class FakeEndpoint {
 
   /** GETs answer with every signature taken so far, counts included. */
   catchUp(): void {
+    const comments = this.data.statement.comments as {count: number} | undefined;
+    for (const comment of this.lateComments.splice(0)) {
+      this.data.comments.push(comment);
+      if (comments) comments.count++;
+    }
     const counts = this.data.statement.signatories as {count: number; listed?: number};
     for (const {public: listed, ...signatory} of this.late.splice(0)) {
       counts.count++;
@@ -164,6 +171,16 @@ export class FakeEndpoint {
     this.late.push({...signatory, public: input.public});
     if (!this.answersLate) this.catchUp();
     return json({signatory, status: 'published'}, 201);
+  }
+
+  /** Publishes every comment at once (no moderation). */
+  private comment(input: contract.NewComment): Response {
+    const n = this.data.comments.length + this.lateComments.length + 1;
+    const comment: WireComment = {id: `posted-${n}`, parent_id: input.parent_id, author: {name: input.author.name},
+      body: input.body, created_at: new Date().toISOString()};
+    this.lateComments.push(comment);
+    if (!this.answersLate) this.catchUp();
+    return json({comment, status: 'published'}, 201);
   }
 
   private signatoryPage(params: URLSearchParams) {

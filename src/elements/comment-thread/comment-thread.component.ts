@@ -16,13 +16,15 @@ import {commentThreadStyles} from './comment-thread.styles.js';
 import {buildCommentTree, type CommentNode} from './comment-tree.js';
 import {renderCommentItems, type CommentView} from './comment-view.js';
 import {FreshComments, newestFirst} from './fresh-comments.js';
-import {PendingComments} from './pending-comments.js';
+import {OwnComments} from './own-comments.js';
 import {ProgressiveRuns, type Run} from './progressive-runs.js';
 import {ThreadContinuations} from './thread-continuations.js';
 
 /** The `page-size` and `max-depth` defaults, written as literals on the properties too, so the manifest shows the numbers. */
 const DEFAULT_PAGE_SIZE = 20;
 const DEFAULT_MAX_DEPTH = 3;
+/** How long a published comment of the reader's is kept unlisted: far past any cache the README advises. */
+const OWN_COMMENTS_KEEP_MS = 10 * 60_000;
 
 /** A positive whole number from an attribute, or the fallback when it is not one. */
 function positive(value: number, fallback: number): number {
@@ -117,10 +119,15 @@ export class CommentThread extends UndersignedElement {
   private readonly sources = new SourceController(this, () => {
     if (this.comments.status === 'error') this.comments.reload();
   });
-  private readonly pending = new PendingComments(this, () => {
+  private readonly pending = new OwnComments(this, () => {
     const source = this.sources.source;
     return source ? `undersigned:pending-comments:${source.key}` : undefined;
   });
+  /** The reader's published comments, until the server lists them (a cached page may be older). */
+  private readonly published = new OwnComments(this, () => {
+    const source = this.sources.source;
+    return source ? `undersigned:own-comments:${source.key}` : undefined;
+  }, OWN_COMMENTS_KEEP_MS);
   private readonly comments = new PagedController<Comment>(this, {
     query: () => {
       const source = this.sources.source;
@@ -149,6 +156,9 @@ export class CommentThread extends UndersignedElement {
   /** With `live`: comments published since, waiting for the reader to show them. */
   private readonly fresh = new FreshComments();
   private readonly announcer = new PoliteAnnouncer(this);
+
+  /** The reader's comments awaiting approval that the thread shows (counted for them). */
+  private pendingShown = 0;
 
   /** The last count shown, kept while the thread reloads (e.g. on a sort change) so the heading does not flicker. */
   private lastCount?: {sourceKey: string; count: number};
@@ -207,21 +217,21 @@ export class CommentThread extends UndersignedElement {
 
   /**
    * The number of comments, replies included: the card's statement knows it
-   * before any page loads. The reader's own comments awaiting approval count
-   * too, where they are shown: "0 comments" above one would be false to them.
+   * before any page loads. The reader's own comments count too: published
+   * ones a cached answer may not count yet, and those awaiting approval,
+   * where they are shown: "0 comments" above one would be false to them.
    */
   private get count(): number | undefined {
     const sourceKey = this.sources.source?.key;
-    const own = this.comments.status === 'ready' ? this.tree.items.length - this.continuations.items(this.comments.items).length : 0;
-    const fromCard = this.sources.statement?.comments.count;
-    if (fromCard !== undefined) return fromCard + own;
-    if (this.comments.status === 'ready') return this.comments.total + own;
+    const counted = this.sources.statement?.comments.count ?? (this.comments.status === 'ready' ? this.comments.total : undefined);
+    if (counted !== undefined) return Math.max(counted, this.published.countAtLeast) + this.pendingShown;
     return sourceKey !== undefined && this.lastCount?.sourceKey === sourceKey ? this.lastCount.count : undefined;
   }
 
   private onCommented({comment, status}: CommentResult): void {
+    // Shown from what the reader keeps, not the loaded pages: a reload answered from an older cached page shows it too.
     if (status === 'pending') this.pending.add(comment);
-    else this.comments.append(comment);
+    else this.published.add(comment, (this.count ?? 0) - this.pendingShown + 1);
     this.runs.reveal(comment.id);
     if (comment.parentId) {
       this.replyingTo = undefined;
@@ -253,7 +263,9 @@ export class CommentThread extends UndersignedElement {
     // Runs before the controllers' hostUpdate, so a new page's tree is ready for the runs.
     // A reload (another sort, a retry) starts over: what it loads includes what waited.
     if (this.comments.status !== 'ready') this.fresh.clear();
-    const items = this.pending.withLoaded(this.continuations.items(this.comments.items));
+    const published = this.published.withLoaded(this.continuations.items(this.comments.items));
+    const items = this.pending.withLoaded(published);
+    this.pendingShown = this.comments.status === 'ready' ? items.length - published.length : 0;
     if (this.tree.items !== items) this.tree = {items, roots: buildCommentTree(items)};
     const sourceKey = this.sources.source?.key;
     if (sourceKey !== undefined && this.comments.status === 'ready') this.lastCount = {sourceKey, count: this.comments.total};
