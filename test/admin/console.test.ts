@@ -5,6 +5,7 @@ import '../../src/elements/signatory-list/signatory-list.js';
 import '../../src/elements/comment-thread/comment-thread.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
 import {SERVER_START_TIMEOUT} from '../helpers/reference-server.js';
+import {settled} from '../helpers/dom.js';
 import {deep, deepAll, focused, go, mountConsole, signIn, startConsoleServer, typeInto, type ConsoleServer} from './console-harness.js';
 
 // One file: the tests share the page's cookie jar (one console session at a time).
@@ -28,7 +29,8 @@ async function publicPage(endpoint: string, statement: string, ready: (card: Sta
     card?.remove();
     card = await fixture<StatementCard>(html`<statement-card lang="en" endpoint=${endpoint} statement=${statement}>
       <signatory-list></signatory-list><comment-thread max-depth=${maxDepth}></comment-thread></statement-card>`);
-    await new Promise((r) => setTimeout(r, 300)); // one render pass of the three widgets (a condition follows)
+    // Each widget has loaded (or failed): what this copy of the page shows is final.
+    await Promise.all(['signatory-list', 'comment-thread'].map((tag) => settled(card!.querySelector(tag)!)));
     return ready(card);
   }, 'the public page did not show the change', {timeout: 20000, interval: 50});
   return card!;

@@ -3,7 +3,7 @@ import type {SignatoryKind} from '../../api/index.js';
 import type {LocaleController} from '../../i18n/locale-controller.js';
 
 /** How long typing pauses before a search runs. */
-const SEARCH_DELAY = 250;
+export const SEARCH_DELAY = 250;
 
 /**
  * The search and kind filter in effect: typing searches once it pauses,
