@@ -139,8 +139,16 @@ export class CommentThread extends UndersignedElement {
         load: (cursor, signal) => source.comments({limit, cursor, sort}, {signal}),
       };
     },
-    itemElement: (from) =>
-      [...this.renderRoot.querySelectorAll<HTMLElement>('article.comment')].find((a) => Number(a.id.slice(1)) >= from),
+    // The first new comment shown (a repeated one is skipped), by its DOM id: no walk over the loaded ones.
+    itemElement: (from: number): HTMLElement | null | undefined => {
+      const items: readonly Comment[] = this.comments.items;
+      for (let i = from; i < items.length; i++) {
+        const item = items[i]!;
+        const node = this.tree.byId.get(item.id);
+        if (node?.comment === item) return this.shadowRoot?.getElementById(`c${node.index}`);
+      }
+      return undefined;
+    },
   });
   /** The rest of threads longer than their page brought ("N more replies"). */
   private readonly continuations = new ThreadContinuations(this, () => {
@@ -152,7 +160,7 @@ export class CommentThread extends UndersignedElement {
   private readonly statementTask = statementTask(this, this.sources);
 
   /** The tree of the comments shown, rebuilt only when they change. */
-  private tree: {items: readonly Comment[]; roots: CommentNode[]} = {items: [], roots: []};
+  private tree: {items: readonly Comment[]; roots: CommentNode[]; byId: Map<string, CommentNode>} = {items: [], roots: [], byId: new Map()};
   /** With `live`: comments published since, waiting for the reader to show them. */
   private readonly fresh = new FreshComments();
   private readonly announcer = new PoliteAnnouncer(this);
@@ -266,7 +274,10 @@ export class CommentThread extends UndersignedElement {
     const published = this.published.withLoaded(this.continuations.items(this.comments.items));
     const items = this.pending.withLoaded(published);
     this.pendingShown = this.comments.status === 'ready' ? items.length - published.length : 0;
-    if (this.tree.items !== items) this.tree = {items, roots: buildCommentTree(items)};
+    if (this.tree.items !== items) {
+      const byId = new Map<string, CommentNode>();
+      this.tree = {items, roots: buildCommentTree(items, byId), byId};
+    }
     const sourceKey = this.sources.source?.key;
     if (sourceKey !== undefined && this.comments.status === 'ready') this.lastCount = {sourceKey, count: this.comments.total};
   }
@@ -368,8 +379,11 @@ export class CommentThread extends UndersignedElement {
       freshReplies: (id) => this.fresh.count(id),
       showReplies: (id) => this.showFresh(id),
     };
+    // Its roots' continuations only: "N more replies" pressed elsewhere leaves this run alone.
+    let continued = 0;
+    for (const root of run.roots) continued += this.continuations.versionOf(root.comment.id);
     return guard(
-      [run.roots[0].comment, run.roots.at(-1)!.comment, run.size, run.stamp, this.locale.locale, view.canComment, view.maxDepth, this.pending.items, replying, this.continuations.version, fresh],
+      [run.roots[0].comment, run.roots.at(-1)!.comment, run.size, run.stamp, this.locale.locale, view.canComment, view.maxDepth, this.pending.items, replying, continued, fresh],
       () => renderCommentItems(view, run.roots)
     );
   }

@@ -56,9 +56,9 @@ export const commentThreadStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* Block flow, not grid: appending a page lays out only what is new (a grid of 2 000 items re-places them all). */
   .list {
-    display: grid;
-    gap: var(--_space);
+    display: block;
   }
   /*
    * A top-level comment far from the view skips layout and paint (its size
@@ -70,6 +70,10 @@ export const commentThreadStyles = css`
     contain-intrinsic-size: auto 12em;
     padding: 4px;
     margin: -4px;
+  }
+  /* With the neighbours' -4px margins collapsed in: the same gap as the grid's. */
+  .list > li + li {
+    margin-block-start: calc(var(--_space) - 4px);
   }
   .replies {
     display: grid;

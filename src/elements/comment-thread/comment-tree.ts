@@ -16,10 +16,10 @@ export interface CommentNode {
  * A reply whose parent is not loaded, or comes after it, is shown as a
  * root, so a comment is never lost and a cycle can never form; a repeated
  * id (a comment that moved across a page boundary) is shown once.
+ * `byId` (empty) is filled with each shown comment's node.
  */
-export function buildCommentTree(items: readonly Comment[]): CommentNode[] {
+export function buildCommentTree(items: readonly Comment[], byId = new Map<string, CommentNode>()): CommentNode[] {
   const roots: CommentNode[] = [];
-  const byId = new Map<string, CommentNode>();
   const nodes: CommentNode[] = [];
   items.forEach((comment, index) => {
     if (byId.has(comment.id)) return;

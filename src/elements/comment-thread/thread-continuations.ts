@@ -10,6 +10,8 @@ interface Continuation {
   replies: Comment[];
   status: 'idle' | 'loading' | 'error';
   error?: unknown;
+  /** Bumped on each change of this thread's continuation. */
+  version?: number;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & {renderRoot: ParentNode};
@@ -61,6 +63,11 @@ export class ThreadContinuations implements ReactiveController {
     return items;
   }
 
+  /** Changes whenever root `id`'s continuation does: only the run holding it re-renders. */
+  versionOf(id: string): number {
+    return this.threads.get(id)?.version ?? 0;
+  }
+
   /** Where `root`'s thread continues, or null when it is all shown. */
   state(root: Comment): Continuation | null {
     const t = this.threads.get(root.id);
@@ -75,7 +82,7 @@ export class ThreadContinuations implements ReactiveController {
     const t: Continuation = this.threads.get(root.id) ?? current;
     this.threads.set(root.id, t);
     t.status = 'loading';
-    this.bump();
+    this.bump(t);
     const signal = this.controller.signal;
     try {
       const page = await source.load({thread: root.id, cursor: t.next}, signal);
@@ -85,7 +92,7 @@ export class ThreadContinuations implements ReactiveController {
       t.replies = [...t.replies, ...page.items];
       t.next = stuck ? null : page.next;
       t.status = 'idle';
-      this.bump();
+      this.bump(t);
       await this.host.updateComplete;
       const first = page.items[0];
       if (first) this.host.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(first.id)}"]`)?.focus();
@@ -93,12 +100,13 @@ export class ThreadContinuations implements ReactiveController {
       if (signal.aborted || isAbortError(error)) return;
       t.status = 'error';
       t.error = error;
-      this.bump();
+      this.bump(t);
       fire(this.host, 'undersigned-error', {error, action: 'load'});
     }
   }
 
-  private bump(): void {
+  private bump(t: Continuation): void {
+    t.version = (t.version ?? 0) + 1;
     this.version++;
     this.host.requestUpdate();
   }
