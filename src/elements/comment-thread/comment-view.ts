@@ -32,8 +32,10 @@ export function renderCommentItems(view: CommentView, nodes: readonly CommentNod
   const out: TemplateResult[] = [];
   for (const node of nodes) {
     const more = depth === 1 ? view.renderMoreReplies(node) : nothing;
+    // A top-level item's size until it is first rendered (then the browser remembers the real one).
+    const size = depth === 1 ? `contain-intrinsic-size:auto ${guessHeight(node, depth >= view.maxDepth)}em` : '';
     if (depth < view.maxDepth && node.replies.length) {
-      out.push(html`<li>
+      out.push(html`<li .style=${size}>
         ${renderComment(view, node, false)}
         <ol class="replies" part="replies">
           ${renderCommentItems(view, node.replies, depth + 1)}
@@ -42,12 +44,33 @@ export function renderCommentItems(view: CommentView, nodes: readonly CommentNod
       </li>`);
       continue;
     }
-    out.push(html`<li>${renderComment(view, node, false)}${more}</li>`);
+    out.push(html`<li .style=${size}>${renderComment(view, node, false)}${more}</li>`);
     if (depth >= view.maxDepth) {
       for (const reply of descendants(node)) out.push(html`<li class="flat">${renderComment(view, reply, true)}</li>`);
     }
   }
   return out;
+}
+
+/**
+ * About how tall (em) a comment item renders with the replies under it
+ * (`alone`: without them, at the depth cap they are items of their own):
+ * its lines of text at ~60 characters a line, its name and Reply lines,
+ * with a fifth more. A guess on the high side: after End the page may
+ * shrink to its real end, never grow past the view.
+ */
+export function guessHeight(node: CommentNode, alone = false): number {
+  let em = 0;
+  for (const {comment} of alone ? [node] : [node, ...descendants(node)]) {
+    let lines = 0;
+    let paragraphs = 0;
+    for (const paragraph of comment.body.split(/\n\s*\n/)) {
+      paragraphs++;
+      for (const line of paragraph.split('\n')) lines += Math.ceil(line.length / 60) || 1;
+    }
+    em += 5.5 + lines * 1.5 + paragraphs * 0.6;
+  }
+  return Math.ceil(em * 1.2);
 }
 
 /** One comment: who wrote it, when, whom it answers, and what it says. */
