@@ -99,6 +99,46 @@ function firstFrom(rows: Pick<Signatory[], 'length' | 'slice'>, from: number): n
   return low;
 }
 
+interface Threads {
+  /** Top-level comments, oldest first. */
+  roots: Comment[];
+  /** A root's replies in thread order (depth first, oldest first), each worked out once. */
+  of: (root: Comment) => Comment[];
+}
+
+/** Threads a document's comments: one pass over them; each root's replies are ordered when first asked for. */
+function threadComments(all: readonly Comment[]): Threads {
+  const byTime = (a: Comment, b: Comment) => a.createdAt.localeCompare(b.createdAt);
+  const children = new Map<string | null, Comment[]>();
+  const ids = new Set(all.map((c) => c.id));
+  for (const c of all) {
+    // A reply whose parent is missing from the document is shown as a root.
+    const parent = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(c);
+    else children.set(parent, [c]);
+  }
+  const ordered = new Map<string, Comment[]>();
+  return {
+    roots: [...(children.get(null) ?? [])].sort(byTime),
+    of(root) {
+      let out = ordered.get(root.id);
+      if (!out) {
+        out = [];
+        // Without recursion: a chain thousands deep is one loop.
+        const stack = [...(children.get(root.id) ?? [])].sort(byTime).reverse();
+        while (stack.length) {
+          const c = stack.pop()!;
+          out.push(c);
+          stack.push(...[...(children.get(c.id) ?? [])].sort(byTime).reverse());
+        }
+        ordered.set(root.id, out);
+      }
+      return out;
+    },
+  };
+}
+
 /** A fetched static document, paged, searched and threaded in memory. */
 export class StaticDocument {
   readonly statement: Statement;
@@ -106,6 +146,8 @@ export class StaticDocument {
   private readonly allComments: Comment[];
   /** The last query's matches, so paging through one search filters once. */
   private matches?: {key: string; items: Signatory[]};
+  /** The comments threaded, once per document (not per page). */
+  private threads?: Threads;
 
   /** `body`: the document as fetched; throws an ApiError when it is not one. */
   constructor(body: unknown) {
@@ -155,28 +197,9 @@ export class StaticDocument {
    */
   comments(query: CommentQuery): Page<Comment> {
     const all = this.allComments;
-    const byTime = (a: Comment, b: Comment) => a.createdAt.localeCompare(b.createdAt);
-    const children = new Map<string | null, Comment[]>();
-    const ids = new Set(all.map((c) => c.id));
-    for (const c of all) {
-      // A reply whose parent is missing from the document is shown as a root.
-      const parent = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
-      const list = children.get(parent) ?? [];
-      list.push(c);
-      children.set(parent, list);
-    }
-    /** A root's replies in thread order (depth first, oldest first), without recursion. */
-    const threadOf = (root: Comment): Comment[] => {
-      const out: Comment[] = [];
-      const stack = [...(children.get(root.id) ?? [])].sort(byTime).reverse();
-      while (stack.length) {
-        const c = stack.pop()!;
-        out.push(c);
-        stack.push(...[...(children.get(c.id) ?? [])].sort(byTime).reverse());
-      }
-      return out;
-    };
-    const roots = [...(children.get(null) ?? [])].sort(byTime);
+    const threads = (this.threads ??= threadComments(all));
+    const threadOf = threads.of;
+    const roots = query.sort === 'newest' ? [...threads.roots].reverse() : threads.roots;
     if (query.thread !== undefined) {
       const root = roots.find((r) => r.id === query.thread);
       if (!root) throw new ApiError('http', 'No such thread', {status: 404});
@@ -185,7 +208,6 @@ export class StaticDocument {
       const end = start + (query.limit ?? PAGE_LIMITS.thread.default);
       return {items: replies.slice(start, end), total: replies.length, next: end < replies.length ? String(end) : null};
     }
-    if (query.sort === 'newest') roots.reverse();
     const start = offsetOf(query.cursor);
     const end = start + (query.limit ?? 20);
     const items: Comment[] = [];
