@@ -1,5 +1,4 @@
-import {html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
+import {html, nothing, type PropertyDeclarations} from 'lit';
 import {ApiError, type CommentResult} from '../../api/index.js';
 import {SourceController, statementTask} from '../../controllers/source-controller.js';
 import {WriteController} from '../../controllers/write-controller.js';
@@ -57,9 +56,12 @@ const FIELD_OF: Record<string, string> = {'author.name': 'name', 'author.email':
  */
 export class CommentForm extends UndersignedElement {
   static override styles = [baseStyles, formStyles, commentFormStyles];
+  static override properties: PropertyDeclarations = {
+    parentId: {attribute: 'parent-id', reflect: true},
+  };
 
   /** The comment this form replies to; empty for a new top-level comment. */
-  @property({attribute: 'parent-id', reflect: true}) accessor parentId: string | undefined;
+  declare parentId: string | undefined;
 
   private readonly locale = new LocaleController(this);
   private readonly sources = new SourceController(this);

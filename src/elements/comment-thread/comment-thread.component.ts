@@ -1,5 +1,4 @@
-import {html, nothing, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {html, nothing, type PropertyValues, type PropertyDeclarations} from 'lit';
 import {guard} from 'lit/directives/guard.js';
 import type {Comment, CommentResult, CommentSort, LiveChange} from '../../api/index.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
@@ -96,21 +95,28 @@ function positive(value: number, fallback: number): number {
  */
 export class CommentThread extends UndersignedElement {
   static override styles = [baseStyles, commentThreadStyles];
+  static override properties: PropertyDeclarations = {
+    sort: {reflect: true},
+    pageSize: {type: Number, attribute: 'page-size'},
+    maxDepth: {type: Number, attribute: 'max-depth'},
+    replyingTo: {state: true},
+    announcement: {state: true},
+  };
 
   /** Order of the top-level comments: `oldest` or `newest` first. Replies always read oldest first. Changing it reloads. */
-  @property({reflect: true}) accessor sort: CommentSort = 'oldest';
+  declare sort: CommentSort;
 
   /** How many top-level comments a page holds (their replies come with them). */
-  @property({type: Number, attribute: 'page-size'}) accessor pageSize: number = 20;
+  declare pageSize: number;
 
   /** How many levels replies are indented; deeper replies line up at the last level and name whom they answer. */
-  @property({type: Number, attribute: 'max-depth'}) accessor maxDepth: number = 3;
+  declare maxDepth: number;
 
   /** The comment whose reply form is open; one at a time. */
-  @state() private accessor replyingTo: string | undefined;
+  private declare replyingTo: string | undefined;
 
   /** Said to screen readers when a reply form closes after sending. */
-  @state() private accessor announcement = '';
+  private declare announcement: string;
 
   private readonly locale = new LocaleController(this);
   /** Light-DOM content (a server-rendered first page): shown while loading and on error. */
@@ -173,6 +179,10 @@ export class CommentThread extends UndersignedElement {
 
   constructor() {
     super();
+    this.sort = 'oldest';
+    this.pageSize = 20;
+    this.maxDepth = 3;
+    this.announcement = '';
     // Re-renders once a minute so "5 minutes ago" stays true.
     new RelativeTimeController(this);
     // Hands this thread's source and statement to the forms inside it.

@@ -1,5 +1,4 @@
-import {html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
+import {html, nothing, type PropertyDeclarations} from 'lit';
 import {ApiError, type SignResult, type SignatoryKind, type Statement, type WriteStatus} from '../../api/index.js';
 import {SourceController, statementTask} from '../../controllers/source-controller.js';
 import {WriteController} from '../../controllers/write-controller.js';
@@ -89,6 +88,9 @@ const empty = (): SignValues => ({
  */
 export class SignForm extends UndersignedElement {
   static override styles = [baseStyles, formStyles, signFormStyles];
+  static override properties: PropertyDeclarations = {
+    invite: {},
+  };
 
   private readonly locale = new LocaleController(this);
   private readonly sources = new SourceController(this);
@@ -102,7 +104,7 @@ export class SignForm extends UndersignedElement {
    * invitation. Unset, the page address's `?invite=` is used, which is what
    * the publisher's invitation links carry.
    */
-  @property() accessor invite: string | undefined;
+  declare invite: string | undefined;
 
   /** The statement, for whether signing is open and e-mail required: the card's, or loaded here. */
   private readonly statementTask = statementTask(this, this.sources);

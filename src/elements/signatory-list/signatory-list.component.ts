@@ -1,5 +1,4 @@
-import {html, nothing, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
+import {html, nothing, type PropertyValues, type PropertyDeclarations} from 'lit';
 import type {LiveChange, SignResult, Signatory, SignatoryPage} from '../../api/index.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
 import {LiveController, PoliteAnnouncer} from '../../controllers/live-controller.js';
@@ -106,9 +105,12 @@ const DEEP_LINK_MAX_ROWS = 10_000;
  */
 export class SignatoryList extends UndersignedElement {
   static override styles = [baseStyles, signatoryListStyles];
+  static override properties: PropertyDeclarations = {
+    pageSize: {type: Number, attribute: 'page-size', reflect: true},
+  };
 
   /** How many signatories a page holds (at most 200). */
-  @property({type: Number, attribute: 'page-size', reflect: true}) accessor pageSize: number = 50;
+  declare pageSize: number;
 
   private readonly locale = new LocaleController(this);
   /** Light-DOM content (a server-rendered first page): shown while loading and on error. */
@@ -152,6 +154,7 @@ export class SignatoryList extends UndersignedElement {
 
   constructor() {
     super();
+    this.pageSize = 50;
     // Hands this list's source and statement to the sign form inside it.
     new ContextRelay(this, this.sources, this.statementTask);
     this.addEventListener('undersigned-sign', (event) => this.onSigned(event.detail));

@@ -1,7 +1,6 @@
 import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus, initialState} from '@lit/task';
-import {html, nothing, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {html, nothing, type PropertyValues, type PropertyDeclarations} from 'lit';
 import {html as staticHtml, unsafeStatic} from 'lit/static-html.js';
 import {isAbortError, sourceFor, type LiveChange, type Statement, type StatementSource} from '../../api/index.js';
 import {statementContext} from '../../context/statement-context.js';
@@ -89,14 +88,18 @@ const isWidget = (node: Node): node is Element =>
  */
 export class StatementCard extends UndersignedElement {
   static override styles = [baseStyles, statementCardStyles];
+  static override properties: PropertyDeclarations = {
+    headingLevel: {type: Number, attribute: 'heading-level'},
+    shareMessage: {state: true},
+  };
   // Children are sorted into the two slots by kind, not by a slot attribute.
   static override shadowRootOptions: ShadowRootInit = {...UndersignedElement.shadowRootOptions, slotAssignment: 'manual'};
 
   /** The title's heading level, 1–6 (default 2; 1 on a page without its own `h1`). Other values count as 2. */
-  @property({type: Number, attribute: 'heading-level'}) accessor headingLevel = 2;
+  declare headingLevel: number;
 
   /** Set while the "link copied" confirmation is shown. */
-  @state() private accessor shareMessage = '';
+  private declare shareMessage: string;
 
   private readonly locale = new LocaleController(this);
   private readonly provider = new ContextProvider(this, {context: statementContext});
@@ -135,6 +138,8 @@ export class StatementCard extends UndersignedElement {
 
   constructor() {
     super();
+    this.headingLevel = 2;
+    this.shareMessage = '';
     // A reader's published signature or comment changes the counts the card hands its children.
     this.addEventListener('undersigned-sign', (event) => {
       if (event.detail.status === 'published') this.bump('signatories', event.detail.listed);
