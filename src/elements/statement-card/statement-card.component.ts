@@ -1,7 +1,6 @@
 import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus, initialState} from '@lit/task';
-import {html, nothing, type PropertyValues, type PropertyDeclarations} from 'lit';
-import {html as staticHtml, unsafeStatic} from 'lit/static-html.js';
+import {html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult} from 'lit';
 import {isAbortError, sourceFor, type LiveChange, type Statement, type StatementSource} from '../../api/index.js';
 import {statementContext} from '../../context/statement-context.js';
 import {FallbackController} from '../../controllers/fallback-controller.js';
@@ -18,8 +17,15 @@ import {loadBodySanitizer, type BodySanitizer} from '../../text/sanitize-body.js
 import {statementCardStyles} from './statement-card.styles.js';
 import {renderDates, renderGoal, renderHero, renderNotes} from './statement-view.js';
 
-/** h1…h6, for `heading-level`. */
-const HEADINGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
+/** The title as h1…h6, for `heading-level` (one template each: lit/static-html would cost more than they do). */
+const HEADINGS: ((title: string) => TemplateResult)[] = [
+  (title) => html`<h1 class="title" part="title" dir="auto">${title}</h1>`,
+  (title) => html`<h2 class="title" part="title" dir="auto">${title}</h2>`,
+  (title) => html`<h3 class="title" part="title" dir="auto">${title}</h3>`,
+  (title) => html`<h4 class="title" part="title" dir="auto">${title}</h4>`,
+  (title) => html`<h5 class="title" part="title" dir="auto">${title}</h5>`,
+  (title) => html`<h6 class="title" part="title" dir="auto">${title}</h6>`,
+];
 
 /** Children that go to the default slot; any other child is fallback content. */
 const WIDGETS = new Set(['statement-card', 'signatory-list', 'comment-thread', 'sign-form', 'comment-form']);
@@ -262,10 +268,10 @@ export class StatementCard extends UndersignedElement {
   }
 
   private renderStatement(statement: Statement) {
-    const heading = HEADINGS[this.headingLevel - 1] ?? HEADINGS[1];
+    const title = HEADINGS[this.headingLevel - 1] ?? HEADINGS[1]!;
     return html`
       ${statement.kicker ? html`<p class="kicker" part="kicker">${statement.kicker}</p>` : nothing}
-      ${staticHtml`<${heading} class="title" part="title" dir="auto">${statement.title}</${heading}>`}
+      ${title(statement.title)}
       ${statement.summary ? html`<p class="summary" part="summary">${statement.summary}</p>` : nothing}
       ${renderHero(this.locale, statement.image)} ${renderNotes(this.locale, statement.notes)}
       ${renderGoal(this.locale, statement.signatories)}
