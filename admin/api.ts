@@ -46,6 +46,30 @@ export interface QueueItem {
   [extra: string]: unknown;
 }
 
+/** One invitation to a `signing: "invite"` statement, as the admin route lists it. */
+export interface Invitation {
+  id: string;
+  /** Who it was made for; null for an anonymous link. */
+  email: string | null;
+  created_at: string;
+  status: 'unused' | 'used' | 'revoked';
+  used_at: string | null;
+  signatory: {id: string; name: string} | null;
+}
+
+/** An invitation as just made: its token is shown this once (the server keeps only a hash). */
+export interface NewInvitation {
+  id: string;
+  email: string | null;
+  token: string;
+}
+
+export interface InvitationPage {
+  items: Invitation[];
+  counts: {unused: number; used: number; revoked: number};
+  next: string | null;
+}
+
 export interface ItemRef {
   statement_id: string;
   kind: Kind;
@@ -158,6 +182,18 @@ export class AdminApi {
     this.call<{items: (ItemRef & {previous: ItemStatus})[]}>('POST', '/moderation/status', {items, status});
 
   deleteItems = (items: ItemRef[]) => this.call<{deleted: number}>('POST', '/moderation/delete', {items});
+
+  /** One invitation per address, or `count` anonymous ones. */
+  invite = (id: string, who: {emails: string[]} | {count: number}) =>
+    this.call<{invitations: NewInvitation[]}>('POST', `/statements/${encodeURIComponent(id)}/invitations`, who).then((r) => r.invitations);
+
+  invitations(id: string, after?: string) {
+    const params = new URLSearchParams({limit: '100', ...(after && {after})});
+    return this.call<InvitationPage>('GET', `/statements/${encodeURIComponent(id)}/invitations?${params}`);
+  }
+
+  revokeInvitation = (id: string, invitation: string) =>
+    this.call<void>('DELETE', `/statements/${encodeURIComponent(id)}/invitations/${encodeURIComponent(invitation)}`);
 
   /** Download links (GET, cookie-authorised). */
   csvUrl = (id: string) => `${this.base}/admin/statements/${encodeURIComponent(id)}/signatories.csv`;

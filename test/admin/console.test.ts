@@ -4,7 +4,7 @@ import '../../src/elements/statement-card/statement-card.js';
 import '../../src/elements/signatory-list/signatory-list.js';
 import '../../src/elements/comment-thread/comment-thread.js';
 import type {StatementCard} from '../../src/elements/statement-card/statement-card.js';
-import {SERVER_START_TIMEOUT} from '../helpers/reference-server.js';
+import {referenceServer, SERVER_START_TIMEOUT} from '../helpers/reference-server.js';
 import {settled} from '../helpers/dom.js';
 import {deep, deepAll, focused, go, mountConsole, signIn, startConsoleServer, typeInto, type ConsoleServer} from './console-harness.js';
 
@@ -199,6 +199,70 @@ describe('console: a campaign from creation to moderation, seen on the public pa
     await waitUntil(() => deepAll(queue(), 'li').length === 1);
     await sendKeys({press: 'u'});
     await waitUntil(() => deepAll(queue(), 'li').length === 2, 'undo did not keep the deleted comment');
+  });
+
+  it('makes invitations, shows their links once, lists who signed, withdraws an unused one', async () => {
+    const id = await referenceServer.putStatement({id: 'by-invite', signing: 'invite'});
+    const el = await mountConsole(server, `#invitations/${id}`);
+    await signIn(el);
+    const view = () => deep(el, 'console-invitations-view')!;
+    await waitUntil(() => /No invitations yet/.test(shadowText(view())), 'the invitations view did not load');
+    expect(deep(view(), "h1")!.textContent).to.equal("Invitations to “Statement by-invite”");
+    expect(shadowText(view())).to.contain('0 unused · 0 used · 0 withdrawn');
+    await expect(el).to.be.accessible();
+
+    // Two anonymous links: bare tokens until the page's address is given.
+    typeInto(deep(view(), '#count'), '2');
+    deepAll<HTMLButtonElement>(view(), 'button').find((b) => b.textContent === 'Make links')!.click();
+    await waitUntil(() => deep(view(), '#links'), 'no new links shown');
+    expect(focused(), 'focus goes to the new links').to.equal(deep(view(), '#made-heading'));
+    const tokens = deep<HTMLTextAreaElement>(view(), '#links')!.value.split('\n');
+    expect(tokens).to.have.length(2);
+    typeInto(deep(view(), '#page-url'), 'https://news.example/letter');
+    await waitUntil(() => deep<HTMLTextAreaElement>(view(), '#links')!.value.startsWith('https://'));
+    expect(deep<HTMLTextAreaElement>(view(), '#links')!.value.split('\n')).to.deep.equal(
+      tokens.map((t) => `https://news.example/letter?invite=${encodeURIComponent(t)}`));
+    await expect(el).to.be.accessible();
+
+    // A reader signs with the first link's token.
+    const sign = (invite: string) => fetch(`${server.endpoint}/statements/${id}/signatories`, {
+      method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({name: 'Invited Ines', kind: 'individual', public: true, invite}),
+    });
+    expect((await sign(tokens[0]!)).status).to.equal(201);
+
+    // By address: a typo is shown at the field, with what was typed kept.
+    typeInto(deep(view(), '#emails'), 'ana@example.org, not-an-address');
+    deepAll<HTMLButtonElement>(view(), 'button').find((b) => b.textContent === 'Invite these addresses')!.click();
+    await waitUntil(() => deep(view(), '#emails-error'), 'no error for a typo');
+    expect(deep(view(), '#emails-error')!.textContent).to.equal('Not e-mail addresses: not-an-address.');
+    expect(focused()).to.equal(deep(view(), '#emails'));
+    expect(deep<HTMLTextAreaElement>(view(), '#emails')!.value).to.equal('ana@example.org, not-an-address');
+    typeInto(deep(view(), '#emails'), 'ana@example.org\nbo@example.org');
+    deepAll<HTMLButtonElement>(view(), 'button').find((b) => b.textContent === 'Invite these addresses')!.click();
+    await waitUntil(() => /ana@example\.org\t/.test(deep<HTMLTextAreaElement>(view(), '#links')?.value ?? ''), 'no links for the addresses');
+    expect(deep<HTMLTextAreaElement>(view(), '#links')!.value.split('\n').map((l) => l.split('\t')[0])).to.deep.equal(['ana@example.org', 'bo@example.org']);
+
+    // Who was invited and who signed.
+    // Oldest first; those made together in no particular order.
+    const cells = (r: Element) => [...r.querySelectorAll('td')].slice(0, 4).map((td, i) => (i === 1 ? '' : td.textContent!.trim()));
+    const rows = () => deepAll(view(), 'tbody tr').map(cells).sort((a, b) => a.join().localeCompare(b.join()));
+    await waitUntil(() => rows().length === 4, 'the list did not follow');
+    expect(rows()).to.deep.equal([
+      ['ana@example.org', '', 'Unused', ''],
+      ['Anonymous link', '', 'Unused', ''],
+      ['Anonymous link', '', 'Used', 'Invited Ines'],
+      ['bo@example.org', '', 'Unused', ''],
+    ]);
+    expect(shadowText(view())).to.contain('3 unused · 1 used · 0 withdrawn');
+
+    // Withdraw the unused anonymous link: its token no longer signs.
+    const unusedLink = deepAll(view(), 'tbody tr').find((r) => cells(r).join() === 'Anonymous link,,Unused,')!;
+    unusedLink.querySelector('button')!.click();
+    await waitUntil(() => cells(unusedLink)[2] === 'Withdrawn', 'withdrawing did not show');
+    expect(shadowText(view())).to.contain('2 unused · 1 used · 1 withdrawn');
+    expect((await sign(tokens[1]!)).status).to.equal(422);
+    expect((await sign(tokens[0]!)).status, 'a used token signs no one else').to.equal(422);
   });
 
   it('keeps unsaved edits across a reload, and offers to discard them', async () => {

@@ -8,6 +8,7 @@ import '../statement-list/statement-list.js';
 import '../statement-editor/statement-editor.js';
 import '../moderation-queue/moderation-queue.js';
 import '../import-view/import-view.js';
+import '../invitations-view/invitations-view.js';
 
 /**
  * The publisher's console: sign-in, then the statements, the editor, the
@@ -96,6 +97,8 @@ export class UndersignedConsole extends LitElement {
         return html`<console-moderation-queue .api=${api} .statementId=${r.id}></console-moderation-queue>`;
       case 'import':
         return html`<console-import-view .api=${api} .statementId=${r.id}></console-import-view>`;
+      case 'invitations':
+        return html`<console-invitations-view .api=${api} .statementId=${r.id}></console-invitations-view>`;
       default:
         return html`<console-statement-list .api=${api}></console-statement-list>`;
     }

@@ -1,10 +1,11 @@
-/** The console's place, in the URL's hash: `#statements`, `#new`, `#edit/<id>`, `#queue[/<id>]`, `#import/<id>`. */
+/** The console's place, in the URL's hash: `#statements`, `#new`, `#edit/<id>`, `#queue[/<id>]`, `#import/<id>`, `#invitations/<id>`. */
 export type Route =
   | {view: 'statements'}
   | {view: 'new'}
   | {view: 'edit'; id: string}
   | {view: 'queue'; id: string | undefined}
-  | {view: 'import'; id: string};
+  | {view: 'import'; id: string}
+  | {view: 'invitations'; id: string};
 
 export function parseRoute(hash: string): Route {
   const [view = '', ...rest] = hash.replace(/^#/, '').split('/');
@@ -13,5 +14,6 @@ export function parseRoute(hash: string): Route {
   if (view === 'edit' && id) return {view, id};
   if (view === 'queue') return {view, id};
   if (view === 'import' && id) return {view, id};
+  if (view === 'invitations' && id) return {view, id};
   return {view: 'statements'};
 }

@@ -64,6 +64,7 @@ export class ConsoleStatementList extends LitElement {
         <a href="#edit/${encodeURIComponent(s.id)}">Edit</a> ·
         <a href="#import/${encodeURIComponent(s.id)}">Import / add</a> ·
         <a href="#queue/${encodeURIComponent(s.id)}">Moderate</a> ·
+        <a href="#invitations/${encodeURIComponent(s.id)}">Invitations</a> ·
         <a href=${this.api.csvUrl(s.id)} download>CSV</a> ·
         <a href=${this.api.documentUrl(s.id)} download>JSON</a>
         <br><button class="secondary" @click=${() => this.askDelete(s.id)} aria-label="Delete ${s.title}">Delete…</button>

@@ -1,0 +1,23 @@
+import {isEmail} from '../../../src/contract/index.js';
+
+/**
+ * The link an invitation is handed out as: the page where the statement is
+ * embedded with `?invite=TOKEN` added (what `<sign-form>` reads), or the
+ * bare token when no full http(s) address is given.
+ */
+export function inviteLink(pageUrl: string, token: string): string {
+  try {
+    const url = new URL(pageUrl.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return token;
+    url.searchParams.set('invite', token);
+    return url.href;
+  } catch {
+    return token;
+  }
+}
+
+/** Addresses as a publisher pastes them (lines, commas, semicolons), each once, and what is not an address. */
+export function parseAddresses(text: string): {addresses: string[]; invalid: string[]} {
+  const entries = [...new Set(text.split(/[\s,;]+/).map((e) => e.trim()).filter(Boolean))];
+  return {addresses: entries.filter((e) => isEmail(e)), invalid: entries.filter((e) => !isEmail(e))};
+}
