@@ -12,6 +12,7 @@
 // Run alone to poke at it: `node bench/serve.mjs` prints its URL.
 import {createServer} from 'node:http';
 import {readFile} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as data from './data.mjs';
 
@@ -112,7 +113,16 @@ async function route(url, bundle) {
       return problem(404, `${file[0]} is missing (run npm run build).`);
     }
   }
-  let m = /^\/bench\/static-((?:sig|com)-\d+)\.json$/.exec(url.pathname);
+  // The bundle's lazily loaded siblings (catalogs, the static-document reader…), from beside it.
+  let m = /^\/dist\/(undersigned-[\w-]+\.js)$/.exec(url.pathname);
+  if (m) {
+    try {
+      return {status: 200, type: 'text/javascript; charset=utf-8', body: await readFile(join(bundle ? dirname(bundle) : ROOT + 'dist', m[1]))};
+    } catch {
+      return problem(404, `dist/${m[1]} is missing.`);
+    }
+  }
+  m = /^\/bench\/static-((?:sig|com)-\d+)\.json$/.exec(url.pathname);
   if (m) {
     const d = dataset(m[1]);
     return d ? json(staticBody(d)) : problem(404, 'No such document.');
