@@ -9,13 +9,15 @@ import {baseStyles} from '../../internal/base.styles.js';
 import {renderEmpty, renderError, renderLoading, renderMore} from '../../internal/status-views.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {forgetListed} from '../../internal/own-signatures.js';
+import {fire} from '../../events.js';
 import {DeepLinkController, focusSignatory} from './deep-link.js';
 import {ListSearch, renderControls} from './list-search.js';
 import {headingKey, learnOverview, type Overview} from './list-overview.js';
-import {emptyMessage, renderSignatory, renderWindow} from './signatory-rows.js';
+import {emptyMessage, renderSignatory} from './signatory-rows.js';
 import {signatoryListStyles} from './signatory-list.styles.js';
-import {RandomAccess, positionQuery} from './random-access.js';
-import {VirtualWindow} from './virtual-window.js';
+import type {RandomAccess} from './random-access.js';
+import type {VirtualWindow} from './virtual-window.js';
+import type {renderWindow} from './window-rows.js';
 import '../sign-form/sign-form.js';
 
 /** The `page-size` default, written as a literal on the property too, so the manifest shows the number. */
@@ -140,15 +142,23 @@ export class SignatoryList extends UndersignedElement {
     },
     itemElement: (index) => (this.virtual ? this.listBox : this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')[index]),
   });
-  /** A long unfiltered list, read by position where the source allows. */
-  private readonly byPosition = new RandomAccess(this, () =>
-    this.virtual && !this.search.filtered ? positionQuery(this.sources.source, this.signatories.firstPage, FILL_PAGE_SIZE) : undefined
-  );
-  private readonly window = new VirtualWindow(this, () => ({total: this.rowCount, firstPage: this.signatories.firstPage}), () => this.listBox);
+  /**
+   * A long list's window of rows and reading by position: a lazily loaded
+   * sibling chunk (long-list.ts), asked for once a list is long, so a page
+   * with a short one never downloads it. Until it is here the list keeps
+   * showing what it showed while loading; should it fail to load, the list
+   * is shown in pages like a short one.
+   */
+  private long?: {byPosition: RandomAccess; window: VirtualWindow; renderWindow: typeof renderWindow};
+  private longStatus: 'idle' | 'loading' | 'failed' = 'idle';
   private readonly link = new DeepLinkController(this, () => this.search.clear());
   private readonly statementTask = statementTask(this, this.sources);
   private overview?: Overview;
   private readonly announcer = new PoliteAnnouncer(this);
+  /** A long unfiltered list, read by position where the source allows (once the long list's code is here). */
+  private get byPosition(): RandomAccess | undefined {
+    return this.long?.byPosition;
+  }
   /** The first page last checked for the reader's own signatures. */
   private ownCheckedFor?: SignatoryPage;
 
@@ -167,7 +177,7 @@ export class SignatoryList extends UndersignedElement {
     if (this.overview) this.overview = {...this.overview, total: change.listed, kinds: change.kinds};
     const list = this.signatories;
     if (list.status === 'ready' && !this.search.filtered) {
-      if (this.byPosition.active) {
+      if (this.byPosition?.active) {
         this.byPosition.put(change.added);
         list.total = change.listed;
       } else if (!list.hasMore) {
@@ -187,6 +197,28 @@ export class SignatoryList extends UndersignedElement {
     if (status !== 'published' || !listed) return;
     this.showOwn(signatory);
     this.requestUpdate();
+  }
+
+  private loadLongList(): void {
+    this.longStatus = 'loading';
+    import('./long-list.js').then(
+      ({RandomAccess, positionQuery, VirtualWindow, renderWindow}) => {
+        this.longStatus = 'idle';
+        this.long = {
+          byPosition: new RandomAccess(this, () =>
+            this.virtual && !this.search.filtered ? positionQuery(this.sources.source, this.signatories.firstPage, FILL_PAGE_SIZE) : undefined
+          ),
+          window: new VirtualWindow(this, () => ({total: this.rowCount, firstPage: this.signatories.firstPage}), () => this.listBox),
+          renderWindow,
+        };
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.longStatus = 'failed';
+        fire(this, 'undersigned-error', {error, action: 'load'});
+        this.requestUpdate();
+      }
+    );
   }
 
   private showOwn(signatory: Signatory): void {
@@ -218,15 +250,15 @@ export class SignatoryList extends UndersignedElement {
     return Number.isFinite(size) && size >= 1 ? Math.min(Math.floor(size), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   }
 
-  /** Whether the list is long enough to render only what is in view. */
+  /** Whether the list is long enough to render only what is in view (and the code for that did not fail to load). */
   private get virtual(): boolean {
-    return this.signatories.status === 'ready' && this.signatories.total > VIRTUAL_FROM;
+    return this.signatories.status === 'ready' && this.signatories.total > VIRTUAL_FROM && this.longStatus !== 'failed';
   }
 
   /** Rows in a long list's box: one per position when read by position (all signatures counted, the card's count where known). */
   private get rowCount(): number {
     const {total} = this.signatories;
-    return this.byPosition.active ? this.byPosition.size(Math.max(total, this.sources.statement?.signatories.count ?? 0)) : total;
+    return this.byPosition?.active ? this.byPosition.size(Math.max(total, this.sources.statement?.signatories.count ?? 0)) : total;
   }
 
   /** Signatures in all: the card's statement counts unlisted ones too; else the unfiltered list's length. */
@@ -248,13 +280,14 @@ export class SignatoryList extends UndersignedElement {
       this.search.clear();
     }
     this.showOwnSignatures();
+    if (this.virtual && !this.long && this.longStatus === 'idle') this.loadLongList();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.byPosition.active) {
-      const {start, end} = this.window.range;
-      this.byPosition.want(start + 1, Math.min(end, this.rowCount));
+    if (this.long?.byPosition.active) {
+      const {start, end} = this.long.window.range;
+      this.long.byPosition.want(start + 1, Math.min(end, this.rowCount));
       if (this.link.target !== undefined) void this.updateComplete.then(() => this.jump());
     }
     // Loading starts once this update is done, so it never schedules one from inside it.
@@ -265,7 +298,10 @@ export class SignatoryList extends UndersignedElement {
     const count = this.count;
     const {status, total} = this.signatories;
     const kinds = this.overview?.kinds;
-    return html`<section class="root" part="base" dir=${this.locale.dir} aria-labelledby=${count === undefined ? nothing : 'heading'} aria-busy=${status === 'loading'}>
+    const loading = () => (this.fallback.has ? html`<slot></slot>` : renderLoading(this.locale, ['row', 'row', 'row', 'row']));
+    const long = this.long;
+    const waiting = this.virtual && !long;
+    return html`<section class="root" part="base" dir=${this.locale.dir} aria-labelledby=${count === undefined ? nothing : 'heading'} aria-busy=${status === 'loading' || waiting}>
       ${count !== undefined
         ? html`<h3 id="heading" class="heading" part="heading">${this.locale.t(headingKey(kinds), {count})}</h3>`
         : status === 'error'
@@ -279,27 +315,29 @@ export class SignatoryList extends UndersignedElement {
         results: this.search.filtered && status === 'ready' ? this.locale.t('resultsCount', {count: total}) : '',
       })}
       ${this.signatories.render({
-        loading: () => (this.fallback.has ? html`<slot></slot>` : renderLoading(this.locale, ['row', 'row', 'row', 'row'])),
+        loading,
         error: (error) =>
           html`${this.sources.cardFailed ? nothing : renderError(this.locale, error, () => this.signatories.reload())}<slot></slot>`,
         empty: () => renderEmpty(emptyMessage(this.locale, this.search, this.unlisted)),
         ready: (items) =>
-          html`${this.virtual
-              ? renderWindow({
+          waiting
+            ? loading()
+            : html`${this.virtual && long
+              ? long.renderWindow({
                   locale: this.locale,
-                  row: (i) => (this.byPosition.active ? this.byPosition.at(i + 1) : items[i]),
+                  row: (i) => (long.byPosition.active ? long.byPosition.at(i + 1) : items[i]),
                   total: this.rowCount,
-                  range: this.window.range,
+                  range: long.window.range,
                   positionOf: this.positionOf,
                   labelled: count !== undefined,
-                  onScroll: this.window.onScroll,
+                  onScroll: long.window.onScroll,
                 })
               : html`<ol class="list" part="list" role="list">
                   ${items.map((s, i) => renderSignatory(this.locale, s, {position: this.positionOf(s, i)}))}
                 </ol>`}
             ${this.renderMore()}`,
       })}
-      ${this.sources.source?.writable && status !== 'loading' && status !== 'idle'
+      ${this.sources.source?.writable && status !== 'loading' && status !== 'idle' && !waiting
         ? html`<sign-form class="sign-form" part="sign-form"></sign-form>`
         : nothing}
       ${this.sources.live ? html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcer.text}</div>` : nothing}
@@ -313,8 +351,12 @@ export class SignatoryList extends UndersignedElement {
   /** Whether rows in view (or a deep link's target) are not loaded yet. */
   private needsMore(): boolean {
     const {status, moreStatus, hasMore, items} = this.signatories;
-    if (this.byPosition.active || status !== 'ready' || !hasMore || moreStatus === 'loading' || moreStatus === 'error') return false;
-    if (this.virtual && this.window.range.end > items.length) return true;
+    if (this.byPosition?.active || status !== 'ready' || !hasMore || moreStatus === 'loading' || moreStatus === 'error') return false;
+    if (this.virtual) {
+      // The window says which rows are in view: until its code is here, nothing is.
+      if (!this.long) return false;
+      if (this.long.window.range.end > items.length) return true;
+    }
     const target = this.link.target;
     if (target === undefined || this.search.filtered) return false;
     const last = items.at(-1)?.position ?? items.length;
@@ -322,8 +364,9 @@ export class SignatoryList extends UndersignedElement {
     return last < target && items.length < cap;
   }
 
-  /** Whether a deep link's target is as loaded as it will be. */
+  /** Whether a deep link's target is as loaded as it will be (for a long list, not before its code is here). */
   private reachedTarget(): boolean {
+    if (this.virtual && !this.long) return false;
     return this.link.target !== undefined && this.signatories.status === 'ready' && !this.search.filtered && !this.needsMore();
   }
 
@@ -339,10 +382,11 @@ export class SignatoryList extends UndersignedElement {
   /** A deep link over a list read by position: scrolls to the target's row, and once it is loaded there, focuses it. */
   private async jump(): Promise<void> {
     const position = this.link.target;
-    if (position === undefined || !this.byPosition.active) return;
+    const long = this.long;
+    if (position === undefined || !long?.byPosition.active) return;
     const index = Math.min(position, this.rowCount) - 1;
     // Scrolling there loads the page in view; once it is in, go to the row.
-    if (this.byPosition.at(position) === undefined) return this.link.approach(index, (i) => this.window.scrollTo(i));
+    if (long.byPosition.at(position) === undefined) return this.link.approach(index, (i) => long.window.scrollTo(i));
     this.link.take();
     await this.focusRow(position, index);
   }
@@ -351,7 +395,7 @@ export class SignatoryList extends UndersignedElement {
   private async focusRow(position: number, index: number): Promise<void> {
     if (index < 0) return;
     if (this.virtual) {
-      this.window.scrollTo(index);
+      this.long?.window.scrollTo(index);
       await this.updateComplete;
     }
     focusSignatory(this.renderRoot, position);
