@@ -3,7 +3,7 @@
 // endpoint does not download it.
 import {INLINE_REPLIES, matchesSearch, PAGE_LIMITS, searchWords, signatorySearchText} from '../contract/index.js';
 import {ApiError} from './errors.js';
-import {kindOf, parseListedSignatory, parseStaticDocument} from './validate.js';
+import {kindOf, parseListedSignatory, parseStaticDocument} from './validate-static.js';
 import type {Comment, CommentQuery, Page, Signatory, SignatoryPage, SignatoryQuery, Statement} from './types.js';
 
 /** How long one slice of a long loop may hold the main thread before it yields. */

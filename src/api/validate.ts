@@ -11,7 +11,6 @@ import {ApiError, type Problem} from './errors.js';
 import type {
   Comment,
   CommentResult,
-  LiveChange,
   Page,
   SignResult,
   Signatory,
@@ -24,7 +23,11 @@ import type {
   WriteStatus,
 } from './types.js';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
+
+// The checks below that are exported are for the parsers that load with
+// their lazily loaded chunks: a live stream's messages (live-stream.ts)
+// and a static document (static-document.ts).
 
 /** Fields without a limit of their own (dates, ids, cursors). */
 const MAX_STRING = LIMITS.url;
@@ -37,12 +40,12 @@ function fail(path: string, expected: string): never {
   throw new ShapeError(`${path}: expected ${expected}`);
 }
 
-function object(value: unknown, path: string): Json {
+export function object(value: unknown, path: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'an object');
   return value as Json;
 }
 
-function array(value: unknown, path: string): unknown[] {
+export function array(value: unknown, path: string): unknown[] {
   if (!Array.isArray(value)) fail(path, 'an array');
   return value;
 }
@@ -69,12 +72,12 @@ function statementBody(value: unknown): string {
   return body;
 }
 
-function count(value: unknown, path: string): number {
+export function count(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(path, 'a whole number');
   return value;
 }
 
-function optCount(value: unknown, path: string): number | undefined {
+export function optCount(value: unknown, path: string): number | undefined {
   return value === undefined || value === null ? undefined : count(value, path);
 }
 
@@ -118,7 +121,7 @@ function note(value: unknown, path: string): StatementNote {
   };
 }
 
-function statement(value: unknown): Statement {
+export function statement(value: unknown): Statement {
   const o = object(value, 'statement');
   const s = object(o.signatories ?? {}, 'statement.signatories');
   const c = object(o.comments ?? {}, 'statement.comments');
@@ -173,7 +176,7 @@ function kind(value: unknown, path: string): SignatoryKind {
   return value;
 }
 
-function signatory(value: unknown, path: string): Signatory {
+export function signatory(value: unknown, path: string): Signatory {
   const o = object(value, path);
   const position = o.position;
   return {
@@ -196,7 +199,7 @@ function verified(value: unknown, path: string): Signatory['verified'] {
   return {domain: string(object(value, path).domain, `${path}.domain`, 253)};
 }
 
-function comment(value: unknown, path: string): Comment {
+export function comment(value: unknown, path: string): Comment {
   const o = object(value, path);
   const author = object(o.author, `${path}.author`);
   const parent = o.parent_id;
@@ -238,7 +241,7 @@ function status(value: unknown): WriteStatus {
 }
 
 /** Wraps a shape check so a mismatch becomes the client's `invalid` error. */
-function guard<T>(check: () => T): T {
+export function guard<T>(check: () => T): T {
   try {
     return check();
   } catch (error) {
@@ -274,47 +277,7 @@ export const parseCommentResult = (v: unknown): CommentResult =>
     return {comment: comment(o.comment, 'comment'), status: status(o.status)};
   });
 
-/** A live stream's `change` message (docs/contract.md "Live events"). */
-export const parseLiveChange = (v: unknown): LiveChange =>
-  guard(() => {
-    const o = object(v, 'change');
-    const change: LiveChange = {};
-    if (o.signatories != null) {
-      const s = object(o.signatories, 'change.signatories');
-      const k = object(s.kinds ?? {}, 'change.signatories.kinds');
-      change.signatories = {
-        count: count(s.count, 'change.signatories.count'),
-        listed: count(s.listed, 'change.signatories.listed'),
-        kinds: {organization: optCount(k.organization, 'kinds.organization') ?? 0, individual: optCount(k.individual, 'kinds.individual') ?? 0},
-        added: array(s.added ?? [], 'change.signatories.added').map((x, i) => signatory(x, `added[${i}]`)),
-      };
-    }
-    if (o.comments != null) {
-      const c = object(o.comments, 'change.comments');
-      change.comments = {
-        count: count(c.count, 'change.comments.count'),
-        added: array(c.added ?? [], 'change.comments.added').map((x, i) => comment(x, `added[${i}]`)),
-      };
-    }
-    if (o.statement != null) change.statement = statement(o.statement);
-    return change;
-  });
 
-/**
- * The static document named by `src`: `{statement, signatories, comments}`.
- * Its signatories are only checked to be a list here: a document may hold
- * 100 000, so each is checked by `parseListedSignatory` when first used,
- * and the first page need not wait for the last row.
- */
-export const parseStaticDocument = (v: unknown) =>
-  guard(() => {
-    const o = object(v, 'document');
-    return {
-      statement: statement(o.statement),
-      signatories: array(o.signatories ?? [], 'signatories') as readonly unknown[],
-      comments: array(o.comments ?? [], 'comments').map((c, i) => comment(c, `comments[${i}]`)),
-    };
-  });
 
 /** A comment of the reader's own as this client keeps it, and when it was written (ms since the epoch). */
 export interface StoredComment {
@@ -372,15 +335,6 @@ export const parseStoredSignatures = (v: unknown): StoredSignature[] =>
     })
   );
 
-/** Row `index` of a static document's signatories. */
-export const parseListedSignatory = (v: unknown, index: number): Signatory =>
-  guard(() => signatory(v, `signatories[${index}]`));
-
-/** A row's kind when it has a valid one, without checking the rest of the row (for counting). */
-export function kindOf(v: unknown): SignatoryKind | undefined {
-  const k = typeof v === 'object' && v !== null ? (v as Json).kind : undefined;
-  return k === 'organization' || k === 'individual' ? k : undefined;
-}
 
 /** A problem document, or undefined when the error body is not one. */
 export function parseProblem(value: unknown, fallbackStatus: number): Problem | undefined {

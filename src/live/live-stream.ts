@@ -4,7 +4,7 @@
  * however many elements follow it, kept open while someone follows it.
  */
 import type {LiveChange} from '../api/types.js';
-import {parseLiveChange} from '../api/validate.js';
+import {parseLiveChange} from '../api/validate-live.js';
 
 export type LiveListener = (change: LiveChange) => void;
 
