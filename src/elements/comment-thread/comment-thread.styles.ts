@@ -63,11 +63,13 @@ export const commentThreadStyles = css`
   /*
    * A top-level comment far from the view skips layout and paint (its size
    * remembered once seen): a long thread stays cheap to grow and to scroll.
-   * The padding keeps focus rings inside the paint containment.
+   * The padding keeps focus rings inside the paint containment. Only the
+   * block size is guessed: a guessed inline size would be the item's
+   * min-content width, and widen a grid or flex container around the thread.
    */
   .list > li {
     content-visibility: auto;
-    contain-intrinsic-size: auto 12em;
+    contain-intrinsic-block-size: auto 12em;
     padding: 4px;
     margin: -4px;
   }

@@ -33,7 +33,7 @@ export function renderCommentItems(view: CommentView, nodes: readonly CommentNod
   for (const node of nodes) {
     const more = depth === 1 ? view.renderMoreReplies(node) : nothing;
     // A top-level item's size until it is first rendered (then the browser remembers the real one).
-    const size = depth === 1 ? `contain-intrinsic-size:auto ${guessHeight(node, depth >= view.maxDepth)}em` : '';
+    const size = depth === 1 ? `contain-intrinsic-block-size:auto ${guessHeight(node, depth >= view.maxDepth)}em` : '';
     if (depth < view.maxDepth && node.replies.length) {
       out.push(html`<li .style=${size}>
         ${renderComment(view, node, false)}
