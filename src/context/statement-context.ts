@@ -1,4 +1,4 @@
-import {createContext} from '@lit/context';
+import type {Context} from './context.js';
 import type {Statement, StatementSource} from '../api/index.js';
 
 /** What a `<statement-card>` hands to the elements placed inside it. */
@@ -13,4 +13,4 @@ export interface StatementContext {
   live?: boolean;
 }
 
-export const statementContext = createContext<StatementContext | undefined>(Symbol.for('undersigned.statement'));
+export const statementContext = Symbol.for('undersigned.statement') as Context<StatementContext | undefined>;

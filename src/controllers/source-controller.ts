@@ -1,8 +1,8 @@
-import {ContextConsumer, ContextProvider} from '@lit/context';
-import {Task, initialState} from '@lit/task';
+import {ContextConsumer, ContextProvider} from '../context/context.js';
+import {Task, initialState} from './task.js';
 import type {ReactiveController} from 'lit';
 import {sourceFor, type Statement, type StatementSource} from '../api/index.js';
-import {statementContext} from '../context/statement-context.js';
+import {statementContext, type StatementContext} from '../context/statement-context.js';
 import type {UndersignedElement} from '../internal/undersigned-element.js';
 
 /**
@@ -11,7 +11,7 @@ import type {UndersignedElement} from '../internal/undersigned-element.js';
  * provides. The card's statement is used only when both read the same source.
  */
 export class SourceController implements ReactiveController {
-  private readonly context: ContextConsumer<typeof statementContext, UndersignedElement>;
+  private readonly context: ContextConsumer<StatementContext | undefined>;
   private wasCardFailed = false;
 
   /** `onCardRecovered` runs when the enclosing card, whose load had failed, has the statement after all (its retry). */
@@ -20,7 +20,7 @@ export class SourceController implements ReactiveController {
     private readonly onCardRecovered?: () => void
   ) {
     host.addController(this);
-    this.context = new ContextConsumer(host, {context: statementContext, subscribe: true});
+    this.context = new ContextConsumer(host, statementContext);
   }
 
   get source(): StatementSource | undefined {
@@ -80,14 +80,14 @@ export function statementTask(host: UndersignedElement, sources: SourceControlle
  * twice.
  */
 export class ContextRelay implements ReactiveController {
-  private readonly provider: ContextProvider<typeof statementContext, UndersignedElement>;
+  private readonly provider: ContextProvider<StatementContext | undefined>;
 
   constructor(
     host: UndersignedElement,
     private readonly sources: SourceController,
-    private readonly statement: Task<readonly unknown[], Statement>
+    private readonly statement: {readonly value?: Statement}
   ) {
-    this.provider = new ContextProvider(host, {context: statementContext});
+    this.provider = new ContextProvider(host, statementContext);
     host.addController(this);
   }
 

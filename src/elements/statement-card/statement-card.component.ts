@@ -1,5 +1,5 @@
-import {ContextProvider} from '@lit/context';
-import {Task, TaskStatus, initialState} from '@lit/task';
+import {ContextProvider} from '../../context/context.js';
+import {Task, TaskStatus, initialState} from '../../controllers/task.js';
 import {html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult} from 'lit';
 import {isAbortError, sourceFor, type LiveChange, type Statement, type StatementSource} from '../../api/index.js';
 import {statementContext} from '../../context/statement-context.js';
@@ -108,7 +108,7 @@ export class StatementCard extends UndersignedElement {
   private declare shareMessage: string;
 
   private readonly locale = new LocaleController(this);
-  private readonly provider = new ContextProvider(this, {context: statementContext});
+  private readonly provider = new ContextProvider(this, statementContext);
   private readonly fallback = new FallbackController(this, (node) => !isWidget(node));
   /** The source whose JSON-LD this card wrote, to release it on change or disconnect. */
   private structuredDataKey?: string;
