@@ -92,5 +92,12 @@ describe('catalogs load lazily, and no English shows first', function () {
     expect(submit.textContent!.trim()).to.equal(en.signSubmit);
     await waitUntil(() => page!.doc.querySelector('statement-card')?.shadowRoot?.querySelector('[part=title]'), 'no title');
     expect(catalogsFetched(page)).to.deep.equal([]);
+    // Nor, over an endpoint with a short list and no `live`, any other sibling: the
+    // static document's code, a long list's window, the live stream (and DOMPurify, with setHTML).
+    const scripts = page.win.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => /^\/dist\/undersigned.*\.js$/.test(path));
+    expect(scripts).to.deep.equal(['/dist/undersigned.js']);
   });
 });
