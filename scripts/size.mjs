@@ -24,16 +24,18 @@ const TOLERANCE = 1 * KB;
 const LANGUAGES = ['ar', 'de', 'es', 'fr', 'pt'];
 
 /**
- * The paths, each with its budget (gzip bytes). `interim`: the limit that
- * holds until the work of issue 11 item 2 brings the path under its budget
- * (today's size plus 1 KB, so nothing grows meanwhile); then it goes.
+ * The paths, each with its budget (gzip bytes). The build fails past a
+ * budget by more than 1 KB. `interim`: a lower ceiling's stand-in, for a
+ * path the work of issue 11 item 2 has not brought that far yet: today's
+ * size plus about 1 KB, so nothing grows meanwhile; it goes once the path
+ * is within its budget's 1 KB.
  */
 const PATHS = [
-  {name: 'English, setHTML (Chromium)', lang: 'en', setHTML: true, budget: 30 * KB, interim: 40 * KB},
-  {name: 'English, no setHTML', lang: 'en', setHTML: false, budget: 45 * KB, interim: 52 * KB},
+  {name: 'English, setHTML (Chromium)', lang: 'en', setHTML: true, budget: 30 * KB, interim: 35 * KB},
+  {name: 'English, no setHTML', lang: 'en', setHTML: false, budget: 45 * KB},
   // The classic script is a loader of undersigned.js: the English path plus its few hundred bytes.
-  {name: 'English, setHTML, classic script', lang: 'en', setHTML: true, classic: true, budget: 30 * KB, interim: 40 * KB},
-  ...LANGUAGES.map((lang) => ({name: `${lang}, setHTML`, lang, setHTML: true, budget: 34 * KB, interim: 42 * KB})),
+  {name: 'English, setHTML, classic script', lang: 'en', setHTML: true, classic: true, budget: 30 * KB, interim: 35.5 * KB},
+  ...LANGUAGES.map((lang) => ({name: `${lang}, setHTML`, lang, setHTML: true, budget: 34 * KB, interim: 37.5 * KB})),
 ];
 const limitOf = (path) => path.interim ?? path.budget + TOLERANCE;
 
