@@ -92,7 +92,7 @@ init({el: '#waline', serverURL: location.origin + '/waline', path: '/bench', lan
 import Artalk from '/nm/artalk/dist/Artalk.mjs';
 Artalk.init({el: '#artalk', server: location.origin + '/artalk', site: 'bench', pageKey: '/bench', locale: 'en', useBackendConf: false,
   versionCheck: false, emoticons: false, flatMode: false, gravatar: {mirror: location.origin + '/avatar/', params: ''},
-  pagination: {pageSize: 20, readMore: true, autoLoad: false}, countEl: '', pvEl: ''});
+  pagination: {pageSize: 20, readMore: true, autoLoad: false}});
 </script>`),
   '/twikoo/': () =>
     page('Twikoo', '', `<div id="twikoo"></div>

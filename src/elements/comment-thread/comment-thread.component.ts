@@ -157,10 +157,14 @@ export class CommentThread extends UndersignedElement {
     },
   });
   /** The rest of threads longer than their page brought ("N more replies"). */
-  private readonly continuations = new ThreadContinuations(this, () => {
-    const source = this.sources.source;
-    return source && {key: `${source.key} ${this.effectiveSort}`, load: (query, signal) => source.comments(query, {signal})};
-  });
+  private readonly continuations = new ThreadContinuations(
+    this,
+    () => {
+      const source = this.sources.source;
+      return source && {key: `${source.key} ${this.effectiveSort}`, load: (query, signal) => source.comments(query, {signal})};
+    },
+    (id) => this.commentElement(id)
+  );
   // After `comments` and `pending`, whose updates it reads.
   private readonly runs = new ProgressiveRuns(this, () => (this.comments.status === 'ready' ? this.tree.roots : undefined));
   private readonly statementTask = statementTask(this, this.sources);
@@ -220,8 +224,14 @@ export class CommentThread extends UndersignedElement {
     const first = atStart ? newestFirst(taken)[0] : taken[0];
     this.runs.reveal(first.id);
     void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(first.id)}"]`)?.focus()
+      this.commentElement(first.id)?.focus()
     );
+  }
+
+  /** A rendered comment's article, by its DOM id: no search through the loaded ones. */
+  private commentElement(id: string): HTMLElement | null | undefined {
+    const node = this.tree.byId.get(id);
+    return node && this.shadowRoot?.getElementById(`c${node.index}`);
   }
 
   /** Whether readers may comment here: a writable source whose statement is open for comments. */
@@ -257,7 +267,7 @@ export class CommentThread extends UndersignedElement {
     }
     this.requestUpdate();
     void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(comment.id)}"]`)?.focus()
+      this.commentElement(comment.id)?.focus()
     );
   }
 

@@ -33,7 +33,9 @@ export class ThreadContinuations implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    private readonly source: () => {key: string; load: Load} | undefined
+    private readonly source: () => {key: string; load: Load} | undefined,
+    /** A comment's rendered article, by id. */
+    private readonly element: (id: string) => HTMLElement | null | undefined
   ) {
     host.addController(this);
   }
@@ -95,7 +97,7 @@ export class ThreadContinuations implements ReactiveController {
       this.bump(t);
       await this.host.updateComplete;
       const first = page.items[0];
-      if (first) this.host.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(first.id)}"]`)?.focus();
+      if (first) this.element(first.id)?.focus();
     } catch (error) {
       if (signal.aborted || isAbortError(error)) return;
       t.status = 'error';
