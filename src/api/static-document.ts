@@ -108,7 +108,8 @@ interface Threads {
 
 /** Threads a document's comments: one pass over them; each root's replies are ordered when first asked for. */
 function threadComments(all: readonly Comment[]): Threads {
-  const byTime = (a: Comment, b: Comment) => a.createdAt.localeCompare(b.createdAt);
+  // ISO times in one format sort as plain strings; localeCompare would build a collator and cost ~10x.
+  const byTime = (a: Comment, b: Comment) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
   const children = new Map<string | null, Comment[]>();
   const ids = new Set(all.map((c) => c.id));
   for (const c of all) {
