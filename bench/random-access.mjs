@@ -30,7 +30,8 @@ async function referenceServer() {
   const store = await openStore({dataDir: 'memory'});
   const d = {statement: data.statement(STATEMENT, {signatories: N, comments: 0}), signatories: data.signatories(N)};
   const input = {id: STATEMENT, content: {title: d.statement.title, body: '<p>Bench.</p>', notes: []},
-    signatories_open: true, comments_open: true, moderation: 'none', email_required: false, goal: null, signing: 'open', allowed_domains: []};
+    signatories_open: true, comments_open: true, moderation: 'none', email_required: false, goal: null, signing: 'open', allowed_domains: [],
+    confirmation: 'none', language: 'en', mail_hourly_cap: 500};
   await store.importDocument(input, {signatories: d.signatories, comments: []});
   return startServer({port: 0, store, seed: false, rateLimit: false, staticRoot: null});
 }

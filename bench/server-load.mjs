@@ -55,6 +55,9 @@ async function seed(store) {
       goal: null,
       signing: 'open',
       allowed_domains: [],
+      confirmation: 'none',
+      language: 'en',
+      mail_hourly_cap: 500,
     },
     {signatories: data.signatories(SEED, 7), comments: []}
   );

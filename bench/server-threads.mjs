@@ -26,6 +26,7 @@ const CLIENT = fileURLToPath(new URL('./load-client.mjs', import.meta.url));
 const statement = (id) => ({
   id, content: {title: id, body: '<p>bench</p>'}, signatories_open: true, comments_open: true,
   moderation: 'none', email_required: false, goal: null, signing: 'open', allowed_domains: [],
+  confirmation: 'none', language: 'en', mail_hourly_cap: 500,
 });
 const at = (i) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
 

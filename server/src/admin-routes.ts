@@ -10,16 +10,17 @@ import {staticDocument} from './static-document.ts';
 import {readJson} from './http.ts';
 import {statementLookup} from './lookup.ts';
 import {noStatement, problem} from './problem.ts';
-import type {CommentRecord, ImportResult, InvitationRecord, Kind, QueueItem, SignatoryRecord, StatementRecord, StatementSummary} from './store/store.ts';
+import type {CommentRecord, ImportResult, InvitationRecord, Kind, MailRecord, MailStatus, QueueItem, SignatoryRecord, StatementRecord, StatementSummary} from './store/store.ts';
 import type {StatementSettings} from './types.ts';
-import {commentToWire, signatoryToWire} from './wire.ts';
+import {commentToWire, signatureToWire} from './wire.ts';
 
 const MAX_STATEMENT_BODY = 1024 * 1024;
 /** An import's rows: a few thousand signatories or a long Disqus thread. */
 const MAX_IMPORT_BODY = 8 * 1024 * 1024;
 
 /** The settings PUT accepts beside the content: adding one is adding its key here. */
-const SETTING_KEYS = ['signatories_open', 'comments_open', 'moderation', 'email_required', 'goal', 'signing', 'allowed_domains'] as const satisfies readonly (keyof StatementSettings)[];
+const SETTING_KEYS = ['signatories_open', 'comments_open', 'moderation', 'email_required', 'goal', 'signing', 'allowed_domains',
+  'confirmation', 'language', 'mail_hourly_cap'] as const satisfies readonly (keyof StatementSettings)[];
 
 /**
  * The publisher's side, mounted under /v1/admin: a bearer token or a
@@ -185,6 +186,20 @@ export function adminRoutes(cfg: AppConfig): Hono {
     return c.json({items: done});
   });
 
+  // The outbox (issue 9 item 2): what was sent, what waits, what failed and why. No bodies: they hold the signers' links.
+  app.get('/mail', async (c) => {
+    const query = parseMailQuery(c.req.query());
+    const [items, counts] = await Promise.all([cfg.store.listMail(query), cfg.store.mailCounts()]);
+    const last = items[items.length - 1];
+    return c.json({items: items.map(mailToWire), counts, next: items.length === query.limit && last ? String(last.id) : null});
+  });
+
+  app.post('/mail/:id/retry', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id < 1 || !(await cfg.store.retryMail(id))) throw problem(404, 'No failed message with this id.');
+    return c.body(null, 204);
+  });
+
   app.post('/moderation/delete', async (c) => {
     const deleted = await cfg.store.removeItems(parseItemRefs(await readJson(c)));
     return c.json({deleted});
@@ -224,13 +239,36 @@ function summaryToWire(s: StatementSummary) {
   };
 }
 
+const MAIL_STATUSES: readonly MailStatus[] = ['queued', 'sent', 'failed', 'cancelled'];
+
+export function parseMailQuery(q: Record<string, string | undefined>): {status?: MailStatus; limit: number; before?: number} {
+  const errors: Record<string, string> = {};
+  const status = q.status || undefined;
+  if (status !== undefined && !MAIL_STATUSES.includes(status as MailStatus)) errors.status = `One of: ${MAIL_STATUSES.join(', ')}.`;
+  const limit = q.limit === undefined ? 100 : Number(q.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) errors.limit = 'An integer from 1 to 1000.';
+  const before = q.before === undefined ? undefined : Number(q.before);
+  if (before !== undefined && (!Number.isInteger(before) || before < 1)) errors.before = 'A message id.';
+  if (Object.keys(errors).length) throw problem(422, 'Some parameters are not valid.', errors);
+  return {...(status !== undefined && {status: status as MailStatus}), limit, ...(before !== undefined && {before})};
+}
+
+export function mailToWire(m: MailRecord) {
+  return {
+    id: m.id, statement_id: m.statement_id, signatory_id: m.signatory_id, kind: m.kind, to: m.recipient, subject: m.subject,
+    status: m.status, attempts: m.attempts, error: m.last_error, created_at: m.created_at.toISOString(),
+    next_attempt_at: m.status === 'queued' ? m.next_attempt_at.toISOString() : null, sent_at: m.sent_at?.toISOString() ?? null,
+  };
+}
+
 function queueItemToWire(q: QueueItem) {
   return {...q, at: q.at.toISOString()};
 }
 
 /** The admin view adds what the public one hides: e-mail, visibility, status. */
 function adminSignatory(r: SignatoryRecord) {
-  return {...signatoryToWire(r), email: r.email, public: r.public, status: r.status};
+  // Without `position` until published (an unconfirmed or pending signature has none yet).
+  return {...signatureToWire(r), email: r.email, public: r.public, status: r.status};
 }
 
 function adminComment(r: CommentRecord) {

@@ -10,11 +10,12 @@ import {problemResponse} from './http.ts';
 import {EventHub} from './live/event-hub.ts';
 import {accessLine, errorLine} from './log.ts';
 import {problem, ProblemError} from './problem.ts';
+import {linkRoutes} from './link-routes.ts';
 import {publicRoutes} from './public-routes.ts';
 import {staticHeaders} from './static-headers.ts';
 
 /** The whole server as a Hono app: API under /v1, the demo and bundle as files. */
-export function createApp(cfg: AppConfig, live: EventHub = new EventHub(cfg.store)): Hono {
+export function createApp(cfg: AppConfig, live: EventHub = new EventHub(cfg.store), mailer: {kick(): void} | null = null): Hono {
   const app = new Hono();
 
   const format = cfg.logFormat ?? 'text';
@@ -36,7 +37,8 @@ export function createApp(cfg: AppConfig, live: EventHub = new EventHub(cfg.stor
 
   app.use('*', compressResponses());
   app.route('/v1/admin', adminRoutes(cfg));
-  app.route('/v1', publicRoutes(cfg));
+  app.route('/v1', publicRoutes(cfg, mailer));
+  app.route('/', linkRoutes(cfg));
   app.route('/v1', eventRoutes(live));
 
   if (cfg.staticRoot) {

@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {signatoriesCsv} from './csv.ts';
-import {invitationLink} from './admin-routes.ts';
+import {invitationLink, mailToWire, parseMailQuery} from './admin-routes.ts';
 import {parseInvitationRequest, parseVerifiedDomain} from './admin-validation.ts';
 import {readEnv} from './env.ts';
 import {sha256} from './http.ts';
@@ -33,6 +33,10 @@ const USAGE = `undersigned-server — the reference endpoint of contract v1
   undersigned-server invite ID ADDRESS…      one invitation per e-mail address
   undersigned-server invitations ID          who was invited, who signed, which are unused
   undersigned-server invite revoke ID INVITATION
+  undersigned-server mail [queued|sent|failed|cancelled]
+                                             the outbox, newest first: confirmation mails, who
+                                             they went to, and why a failed one failed
+  undersigned-server mail retry MESSAGE      queue a failed message again
 
 The database is DATABASE_URL (PostgreSQL) or PGlite in DATA_DIR (default ./.data).
 With PGlite, stop the server first or use its admin routes: one process per directory.`;
@@ -123,6 +127,22 @@ export async function cli(args: string[]): Promise<number> {
       console.log(`${i.id}\t${i.email ?? '-'}\t${state}`);
     }
     console.log(`${counts.unused} unused, ${counts.used} used, ${counts.revoked} withdrawn`);
+    return 0;
+  }
+  if (cmd === 'mail' && sub === 'retry' && arg) {
+    const done = await withStore((s) => s.retryMail(Number(arg)));
+    if (!done) throw new Error(`No failed message "${arg}".`);
+    console.log('Queued again: a running server sends it.');
+    return 0;
+  }
+  if (cmd === 'mail') {
+    const [items, counts] = await withStore((s) => Promise.all([
+      s.listMail(parseMailQuery({limit: '1000', ...(sub !== undefined && {status: sub})})), s.mailCounts()]));
+    for (const m of items.map(mailToWire)) {
+      const when = m.sent_at ?? m.next_attempt_at ?? m.created_at;
+      console.log([m.id, m.status, when, m.to ?? '(erased)', escapeControls(m.subject), m.error ? escapeControls(m.error) : ''].join('\t'));
+    }
+    console.log(`${counts.queued} queued, ${counts.sent} sent, ${counts.failed} failed, ${counts.cancelled} cancelled`);
     return 0;
   }
   if (cmd === 'admin-token' && sub === 'rotate') {

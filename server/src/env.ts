@@ -1,4 +1,5 @@
 import type {LogFormat} from './log.ts';
+import {parseMailFrom, parseSmtpUrl} from './mail/transport.ts';
 
 /** Settings from the environment (README "Reference server" lists them). */
 export interface EnvSettings {
@@ -15,6 +16,14 @@ export interface EnvSettings {
   logFormat: LogFormat;
   /** PostgreSQL statement timeout in ms (0: none). */
   statementTimeout: number;
+  /** SMTP server for mail; undefined: .eml files under dataDir. Checked at start. */
+  smtpUrl: URL | undefined;
+  mailFrom: string | undefined;
+  /** Base URL of the links in mails; undefined: the address the server listens on. */
+  publicUrl: string | undefined;
+  confirmTtlMs: number;
+  mailLeaseMs: number;
+  mailRetryMs: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
@@ -39,7 +48,36 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EnvSettings {
     seedDemo: env.SEED_DEMO !== '0' && env.SEED_DEMO !== 'false',
     logFormat: logFormat(env.LOG_FORMAT),
     statementTimeout: int('STATEMENT_TIMEOUT_MS', 5000),
+    smtpUrl: env.SMTP_URL ? parseSmtpUrl(env.SMTP_URL) : undefined,
+    mailFrom: env.MAIL_FROM ? parseMailFrom(env.MAIL_FROM) : undefined,
+    publicUrl: env.PUBLIC_URL ? publicUrl(env.PUBLIC_URL) : undefined,
+    confirmTtlMs: duration('CONFIRM_TTL', env.CONFIRM_TTL, 7 * 86_400_000),
+    mailLeaseMs: int('MAIL_LEASE_MS', 300_000),
+    mailRetryMs: int('MAIL_RETRY_MS', 30_000),
   };
+}
+
+/** PUBLIC_URL: an http(s) base URL, kept without a trailing slash. */
+function publicUrl(v: string): string {
+  let u: URL | null = null;
+  try {
+    u = new URL(v);
+  } catch {
+    u = null;
+  }
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || u.search || u.hash) {
+    throw new Error(`PUBLIC_URL must be the server's public http(s) base URL (https://sign.example.org), not "${v}"`);
+  }
+  return u.href.replace(/\/+$/, '');
+}
+
+/** A duration: seconds, or a number with s, m, h or d (`7d`, `12h`). */
+function duration(name: string, v: string | undefined, dflt: number): number {
+  if (v === undefined || v === '') return dflt;
+  const m = /^(\d{1,9})([smhd]?)$/.exec(v.trim());
+  const unit = {'': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000}[m?.[2] ?? ''];
+  if (!m || unit === undefined || Number(m[1]) === 0) throw new Error(`${name} must be a duration such as 7d, 12h, 30m or 3600 (seconds), not "${v}"`);
+  return Number(m[1]) * unit;
 }
 
 function logFormat(v: string | undefined): LogFormat {

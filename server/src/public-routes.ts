@@ -7,7 +7,7 @@ import {
 import {cachedJson, clientIp, readJson, sha256} from './http.ts';
 import {statementLookup} from './lookup.ts';
 import {noStatement, problem} from './problem.ts';
-import {RateLimiter} from './rate-limit.ts';
+import {MAX_KEY} from './rate-limit.ts';
 import type {StoredResponse} from './store/store.ts';
 import {
   isHoneypotFilled, isStatementId, parseCommentQuery, parseIdempotencyKey, parseNewComment, parseNewSignatory,
@@ -15,10 +15,13 @@ import {
 } from './validation.ts';
 import {commentToWire, signatoryToWire, statementToWire} from './wire.ts';
 
+/** How long a confirmation link works unless CONFIRM_TTL says otherwise. */
+export const CONFIRM_TTL_MS = 7 * 86_400_000;
+
 /** Contract v1, read and write: mounted under /v1. */
-export function publicRoutes(cfg: AppConfig): Hono {
+export function publicRoutes(cfg: AppConfig, mailer: {kick(): void} | null = null): Hono {
   const app = new Hono();
-  const limiter = cfg.rateLimit === false ? null : new RateLimiter(cfg.rateLimit);
+  const perMinute = cfg.rateLimit;
   app.use('/statements/*', cors(cfg));
 
   const {statementOr404, existsOr404} = statementLookup(cfg.store);
@@ -39,7 +42,7 @@ export function publicRoutes(cfg: AppConfig): Hono {
     return cachedJson(c, {
       items: page.items.map(signatoryToWire),
       total: page.total,
-      next: page.hasMore && last ? encodeSignatoryCursor(last.position) : null,
+      next: page.hasMore && last ? encodeSignatoryCursor(last.position ?? 0) : null,
       kinds: page.kinds,
     });
   });
@@ -76,8 +79,9 @@ export function publicRoutes(cfg: AppConfig): Hono {
 
   /** Rate limit, parse, validate: what both writes do before the store. */
   const prepare = async <T>(c: Context, parse: (body: unknown) => T) => {
-    if (limiter) {
-      const taken = limiter.take(clientIp(c, cfg.trustProxy));
+    if (perMinute !== false) {
+      // In the database: every instance takes from one bucket per client.
+      const taken = await cfg.store.takeRateToken(clientIp(c, cfg.trustProxy).slice(0, MAX_KEY), perMinute);
       if (!taken.ok) {
         const err = problem(429, 'Too many writes from your address; try again shortly.');
         err.headers['Retry-After'] = String(taken.retryAfter);
@@ -103,7 +107,11 @@ export function publicRoutes(cfg: AppConfig): Hono {
     const {input, idem, honeypot} = await prepare(c, parseNewSignatory);
     if (!isStatementId(id)) throw noStatement(id);
     // A bot gets the answer a person would, and nothing is kept.
-    return respond(await cfg.store.sign(id, input, idem, {discard: honeypot}));
+    const mail = {publicUrl: cfg.mail?.publicUrl ?? new URL(c.req.url).origin, confirmTtlMs: cfg.mail?.confirmTtlMs ?? CONFIRM_TTL_MS};
+    const res = await cfg.store.sign(id, input, idem, {discard: honeypot, mail});
+    // A mail may be queued: the sender looks now; the answer does not wait for it.
+    if (!res.replayed && !honeypot) mailer?.kick();
+    return respond(res);
   });
 
   app.post('/statements/:id/comments', async (c) => {

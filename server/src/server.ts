@@ -3,7 +3,8 @@ import type {AddressInfo} from 'node:net';
 import {fileURLToPath} from 'node:url';
 import {serve} from '@hono/node-server';
 import {createApp} from './app.ts';
-import type {AppConfig} from './config.ts';
+import type {AppConfig, MailConfig} from './config.ts';
+import {MailSender} from './mail/sender.ts';
 import {sha256} from './http.ts';
 import {EventHub} from './live/event-hub.ts';
 import type {LogFormat, LogSink} from './log.ts';
@@ -40,6 +41,8 @@ export interface StartOptions {
   logFormat?: LogFormat;
   /** Use this store instead of opening one (it is not closed by close()). */
   store?: Store;
+  /** E-mail confirmation links and the sender; without a transport mail waits in the outbox. */
+  mail?: MailConfig;
 }
 
 export interface RunningServer {
@@ -49,6 +52,8 @@ export interface RunningServer {
   store: Store;
   /** The instance's event streams (GET /statements/{id}/events). */
   live: EventHub;
+  /** The instance's mail sender, when it has a transport. */
+  sender: MailSender | null;
   /** Stops listening, waits for open requests, closes the database. */
   close(): Promise<void>;
 }
@@ -74,25 +79,36 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     staticRoot: opts.staticRoot === undefined ? PROJECT_ROOT : opts.staticRoot,
     log: opts.log ?? (() => {}),
     ...(opts.logFormat !== undefined && {logFormat: opts.logFormat}),
+    ...(opts.mail !== undefined && {mail: opts.mail}),
   };
   return listen(cfg, opts.port ?? 8787, opts.hostname ?? '127.0.0.1', ownStore);
 }
 
 export function listen(cfg: AppConfig, port: number, hostname: string | undefined, closeStore: boolean): Promise<RunningServer> {
   const live = new EventHub(cfg.store);
-  const app = createApp(cfg, live);
+  const mail = cfg.mail;
+  const sender = mail?.transport ? new MailSender(cfg.store, mail.transport, {
+    from: 'undersigned <no-reply@localhost>', log: cfg.log, ...mail.sender,
+  }) : null;
+  const app = createApp(cfg, live, sender);
   return new Promise((resolve, reject) => {
     const server = serve({fetch: app.fetch, port, ...(hostname !== undefined && {hostname})}, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      const url = `http://${host}:${info.port}`;
+      // Links in mails point here unless PUBLIC_URL says where the server is seen from.
+      if (mail && mail.publicUrl === undefined) mail.publicUrl = url.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
+      sender?.start();
       resolve({
-        url: `http://${host}:${info.port}`,
+        url,
         port: info.port,
         store: cfg.store,
         live,
+        sender,
         close: async () => {
           // Event streams end first (readers resume elsewhere by id), then idle
           // keep-alive sockets are dropped so close() waits only for busy requests.
           await live.close();
+          await sender?.stop();
           await new Promise<void>((done, fail) => {
             server.close((err) => (err ? fail(err) : done()));
             if ('closeIdleConnections' in server) server.closeIdleConnections();

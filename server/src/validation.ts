@@ -5,9 +5,10 @@ import {
 import {normalizeDomain} from './domains.ts';
 import {problem} from './problem.ts';
 import type {
-  CommentSort, Moderation, NewComment, NewSignatory, SignatoryKind, Signing, StatementContent, StatementInput,
+  CommentSort, Confirmation, Language, Moderation, NewComment, NewSignatory, SignatoryKind, Signing, StatementContent, StatementInput,
   WireImage, WireNote,
 } from './types.ts';
+import {LANGUAGES} from './types.ts';
 
 /** Input checks at the edge, by the shared contract's rules: each failure is a 422 naming its fields. */
 
@@ -230,6 +231,15 @@ export function parseStatementInput(body: unknown, idFromPath?: string): Stateme
   if (signing === 'domains' && !allowedDomains.length && !errors.allowed_domains) {
     errors.allowed_domains = 'Signing by domain needs at least one domain.';
   }
+  // New statements confirm signatures by e-mail unless told otherwise (issue 9 item 1).
+  const confirmation = b.confirmation ?? sig.confirmation ?? 'email';
+  if (confirmation !== 'none' && confirmation !== 'email') errors.confirmation = 'One of: none, email.';
+  const language = b.language ?? 'en';
+  if (!LANGUAGES.includes(language as Language)) errors.language = `One of: ${LANGUAGES.join(', ')}.`;
+  const mailCap = b.mail_hourly_cap ?? DEFAULT_MAIL_HOURLY_CAP;
+  if (!Number.isInteger(mailCap) || (mailCap as number) < 1 || (mailCap as number) > 1_000_000) {
+    errors.mail_hourly_cap = 'A positive integer (at most 1 000 000).';
+  }
   if (Object.keys(errors).length) fail(errors);
 
   const content: StatementContent = {
@@ -244,8 +254,12 @@ export function parseStatementInput(body: unknown, idFromPath?: string): Stateme
     id: id as string, content, signatories_open: signatoriesOpen, comments_open: commentsOpen,
     moderation: moderation as Moderation, email_required: emailRequired, goal: goal as number | null,
     signing: signing as Signing, allowed_domains: allowedDomains,
+    confirmation: confirmation as Confirmation, language: language as Language, mail_hourly_cap: mailCap as number,
   };
 }
+
+/** Mails a statement may cause in an hour unless its publisher sets another cap. */
+export const DEFAULT_MAIL_HOURLY_CAP = 500;
 
 const SIGNING: readonly Signing[] = ['open', 'invite', 'domains'];
 

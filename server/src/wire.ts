@@ -3,10 +3,16 @@ import type {WireComment, WireSignatory, WireStatement} from './types.ts';
 
 /** Record → public JSON. E-mail addresses and moderation state never pass here. */
 
+/** A signatory on a public page: published, so numbered. */
 export function signatoryToWire(r: SignatoryRecord): WireSignatory {
+  return {...signatureToWire(r), position: r.position ?? 0};
+}
+
+/** The answer to a signature: without `position` until it is published (an unconfirmed one has none yet). */
+export function signatureToWire(r: SignatoryRecord): Omit<WireSignatory, 'position'> & {position?: number} {
   return {
     id: r.id,
-    position: r.position,
+    ...(r.position !== null && {position: r.position}),
     name: r.name,
     kind: r.kind,
     ...(r.organization !== null && {organization: r.organization}),
@@ -48,7 +54,10 @@ export function statementToWire(r: StatementRecord): WireStatement {
       listed: r.signatories_listed,
       open: r.signatories_open,
       ...(r.goal !== null && {goal: r.goal}),
-      email_required: r.email_required,
+      // Confirmation needs an address: the form asks for one.
+      email_required: r.email_required || r.confirmation === 'email',
+      // Absent means none: what a backend without the setting says.
+      ...(r.confirmation === 'email' && {confirmation: r.confirmation}),
       // Absent means open: what a backend without the setting says.
       ...(r.signing !== 'open' && {signing: r.signing}),
       ...(r.signing === 'domains' && {allowed_domains: r.allowed_domains}),

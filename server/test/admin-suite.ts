@@ -28,6 +28,7 @@ export function adminSuite(label: string, factory: () => StoreFactory, skip: str
         notes: [{label: 'Update', text: 'Vote moved', at: '2025-05-01T10:00:00.000Z'}], body: '<p>Text</p>',
         url: 'https://example.org/letter', signatories_open: false, comments_open: true, moderation: 'pre',
         email_required: false, goal: 100, signing: 'open', allowed_domains: [],
+        confirmation: 'none', language: 'en', mail_hourly_cap: 500,
       });
       const put = await admin(`${api}/admin/statements/${id}`, 'PUT', got.json);
       assert.equal(put.status, 200, put.text);

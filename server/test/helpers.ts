@@ -143,10 +143,13 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
   });
 }
 
-/** Creates a statement through the admin API with these settings (title and body given); returns its new id. */
+/**
+ * Creates a statement through the admin API with these settings (title and body given); returns its new id.
+ * Without e-mail confirmation unless `settings` asks for it: most suites test what a published signature does.
+ */
 export async function newStatement(api: string, settings: Record<string, unknown> = {}): Promise<string> {
   const id = uniqueId();
-  const res = await admin(`${api}/admin/statements/${id}`, 'PUT', {title: `Statement ${id}`, body: '<p>Text</p>', ...settings});
+  const res = await admin(`${api}/admin/statements/${id}`, 'PUT', {title: `Statement ${id}`, body: '<p>Text</p>', confirmation: 'none', ...settings});
   assert.equal(res.status, 201, res.text);
   return id;
 }

@@ -217,7 +217,7 @@ export function twoInstanceSuite(label: string, factory: () => StoreFactory, ski
     test('a signature and a comment written on A reach a reader connected to B', async () => {
       const [a, b] = servers.map((s) => `${s.url}/v1`) as [string, string];
       const id = uniqueId();
-      assert.equal((await admin(`${a}/admin/statements/${id}`, 'PUT', {title: 'Two instances', body: '<p>x</p>'})).status, 201);
+      assert.equal((await admin(`${a}/admin/statements/${id}`, 'PUT', {title: 'Two instances', body: '<p>x</p>', confirmation: 'none'})).status, 201);
       const s = await openSse(`${b}/statements/${id}/events`);
       try {
         await s.next((m) => m.event === 'ready', 'ready');

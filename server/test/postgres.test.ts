@@ -5,6 +5,7 @@ import {adminSuite} from './admin-suite.ts';
 import {freshDb, postgresFactory} from './helpers.ts';
 import {hardeningSuite} from './hardening.ts';
 import {liveSuite, twoInstanceSuite} from './live-suite.ts';
+import {mailSuite, sharedInstancesSuite} from './mail-suite.ts';
 import {orgsSuite} from './orgs-suite.ts';
 import {storageSuite} from './suite.ts';
 import {triggerPlanSuite} from './trigger-plans.ts';
@@ -18,6 +19,8 @@ hardeningSuite('PostgreSQL', () => postgresFactory(url!), skip);
 liveSuite('PostgreSQL', () => postgresFactory(url!), skip);
 twoInstanceSuite('PostgreSQL', () => postgresFactory(url!), skip);
 orgsSuite('PostgreSQL', () => postgresFactory(url!), skip);
+mailSuite('PostgreSQL', () => postgresFactory(url!), skip);
+sharedInstancesSuite('PostgreSQL', () => postgresFactory(url!), skip);
 triggerPlanSuite('PostgreSQL', () => freshDb(url!), skip);
 
 // Issue 12 item 1: no statement holds a pooled connection for long.

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {postJson, request} from './helpers.ts';
+import {smtpListener, stallingListener} from './smtp.ts';
 
 const BIN = fileURLToPath(new URL('../bin.mjs', import.meta.url));
 
@@ -16,10 +17,10 @@ describe('the server process', () => {
   after(() => rmSync(dir, {recursive: true, force: true}));
 
   /** Starts the server and resolves once it prints its URL. */
-  function start(): Promise<{
+  function start(extra: Record<string, string> = {}): Promise<{
     child: ChildProcess; url: string; output: () => string; logged: (re: RegExp) => Promise<void>; exited: Promise<number | null>;
   }> {
-    const child = spawn(process.execPath, [BIN], {env, stdio: ['ignore', 'pipe', 'pipe']});
+    const child = spawn(process.execPath, [BIN], {env: {...env, ...extra}, stdio: ['ignore', 'pipe', 'pipe']});
     let out = '';
     const logged = async (re: RegExp) => {
       while (!re.test(out)) await new Promise((r) => child.stdout!.once('data', r));
@@ -74,12 +75,35 @@ describe('the server process', () => {
     }
   });
 
+  test('npm start without SMTP: signing with an e-mail writes an .eml file and prints the link; following it lists the name with its number', async () => {
+    const s = await start();
+    try {
+      assert.match(s.output(), /Mail: \.eml files in .*mail \(no SMTP_URL\): confirmation links are printed here/);
+      const res = await postJson(`${s.url}/v1/statements/wren-river/signatories`, {name: 'Demo Signer', kind: 'individual', email: 'demo@example.org'});
+      assert.equal(res.status, 201, res.text);
+      assert.equal(res.json.status, 'unconfirmed');
+      await s.logged(/confirmation link (http:\/\/\S+\/confirm\/[A-Za-z0-9_-]+)/);
+      const link = /Mail (\S+\.eml) \(no SMTP_URL\): confirmation link (http:\/\/\S+\/confirm\/[A-Za-z0-9_-]+)/.exec(s.output())!;
+      const eml = readFileSync(link[1]!, 'utf8');
+      assert.match(eml, /^To: demo@example\.org$/m);
+      assert.match(eml, /^Subject: Confirm your signature: Keep the Wren River whole$/m);
+      assert.equal((await request(link[2]!)).status, 200);
+      assert.equal((await request(link[2]!, {method: 'POST'})).status, 200);
+      const list = await request(`${s.url}/v1/statements/wren-river/signatories?limit=200`);
+      const mine = list.json.items.find((i: {name: string}) => i.name === 'Demo Signer');
+      assert.equal(mine.position, 31, 'numbered after the demo\'s 30');
+    } finally {
+      s.child.kill('SIGTERM');
+      await s.exited;
+    }
+  });
+
   test('killed without warning after acknowledged writes, it restarts with all of them', async () => {
     const s = await start();
     const ids: string[] = [];
     try {
       for (let i = 0; i < 5; i++) {
-        const res = await postJson(`${s.url}/v1/statements/wren-river/signatories`, {name: `Crash ${i}`, kind: 'organization'});
+        const res = await postJson(`${s.url}/v1/statements/wren-river/signatories`, {name: `Crash ${i}`, kind: 'organization', email: `crash${i}@example.org`});
         assert.equal(res.status, 201);
         ids.push(res.json.signatory.id);
       }
@@ -97,9 +121,10 @@ describe('the server process', () => {
     const again = await start();
     try {
       assert.doesNotMatch(again.output(), /printed once|Seeded/, 'the token is printed once; seeding happens once');
-      const list = await request(`${again.url}/v1/statements/wren-river/signatories?limit=200`);
-      assert.equal(list.json.total, 35);
-      assert.deepEqual(list.json.items.slice(30).map((s: {id: string}) => s.id), ids);
+      // Unconfirmed (the demo confirms by e-mail), so in the publisher's export, not the public list.
+      const csv = await request(`${again.url}/v1/admin/statements/wren-river/signatories.csv`, {headers: {Authorization: `Bearer ${token}`}});
+      for (const id of ids) assert.match(csv.text, new RegExp(`,${id},Crash \\d,organization,.*,unconfirmed,`));
+      assert.equal((await request(`${again.url}/v1/statements/wren-river`)).json.signatories.count, 31);
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;
@@ -120,13 +145,13 @@ describe('the server process', () => {
     assert.match(bad.stderr, /"title"/);
     const csv = cli('export', 'wren-river');
     assert.equal(csv.status, 0, csv.stderr);
-    assert.equal(csv.stdout.trim().split('\r\n').length, 36);
+    assert.equal(csv.stdout.trim().split('\r\n').length, 37, 'header, 31 published, 5 unconfirmed');
     assert.ok(csv.stdout.startsWith('\uFEFFposition,'), 'a byte-order mark for spreadsheets');
     const doc = cli('export', 'wren-river', '--json');
     assert.equal(doc.status, 0, doc.stderr);
     const frozen = JSON.parse(doc.stdout);
     assert.equal(frozen.statement.id, 'wren-river');
-    assert.equal(frozen.signatories.length, 35);
+    assert.equal(frozen.signatories.length, 31, 'published ones only');
     const org = frozen.signatories.find((s: {url?: string}) => s.url?.startsWith('https://example.org/'));
     const verified = cli('signatory', 'verify', 'wren-river', org.id);
     assert.equal(verified.status, 0, verified.stderr);
@@ -142,5 +167,55 @@ describe('the server process', () => {
     assert.equal(rotated.status, 0);
     assert.doesNotMatch(rotated.stdout, new RegExp(token));
     assert.equal(cli('nonsense').status, 2);
+    const mail = cli('mail');
+    assert.equal(mail.status, 0, mail.stderr);
+    assert.match(mail.stdout, /^\d+\tsent\t\S+\tdemo@example\.org\tConfirm your signature: Keep the Wren River whole\t$/m);
+    assert.match(mail.stdout, /^0 queued, 6 sent, 0 failed, 0 cancelled$/m);
+  });
+
+  test('a malformed SMTP_URL stops the server at start, saying why, without echoing a password', () => {
+    for (const bad of ['http://mail.example.org', 'smtp//user:s3cret@host', 'smtp://']) {
+      const run = spawnSync(process.execPath, [BIN], {env: {...env, SMTP_URL: bad}, encoding: 'utf8', timeout: 60_000});
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.match(run.stderr, /SMTP_URL must look like smtp:\/\/user:password@host:587/);
+      assert.doesNotMatch(run.stdout + run.stderr, /s3cret/);
+    }
+  });
+
+  test('killed between committing a signature and sending its mail: after a restart, exactly one mail', async () => {
+    const own = {DATA_DIR: join(dir, 'mail-crash'), ADMIN_TOKEN: 'crash-token', MAIL_LEASE_MS: '1500', MAIL_RETRY_MS: '100'};
+    // The first run's SMTP server takes the connection and never answers: the sender is stuck mid-delivery.
+    const stall = await stallingListener();
+    const first = await start({...own, SMTP_URL: `smtp://127.0.0.1:${stall.port}`});
+    try {
+      const res = await postJson(`${first.url}/v1/statements/wren-river/signatories`, {name: 'Once', kind: 'individual', email: 'once@example.org'});
+      assert.equal(res.status, 201, 'a stuck SMTP server does not hold up signing');
+      await stall.connected;
+    } finally {
+      first.child.kill('SIGKILL');
+      await first.exited;
+      await stall.close();
+    }
+    const smtp = await smtpListener();
+    const second = await start({...own, SMTP_URL: smtp.url});
+    try {
+      const [mail] = await smtp.waitFor(1);
+      assert.deepEqual(mail!.to, ['once@example.org']);
+      const auth = {headers: {Authorization: 'Bearer crash-token'}};
+      for (;;) {
+        const outbox = await request(`${second.url}/v1/admin/mail`, auth);
+        if (outbox.json.counts.sent === 1) {
+          assert.deepEqual(outbox.json.counts, {queued: 0, sent: 1, failed: 0, cancelled: 0});
+          assert.equal(outbox.json.items[0].attempts, 2, 'tried by the killed run, then by this one');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+      await smtp.close();
+    }
+    assert.equal(smtp.messages.length, 1);
   });
 });

@@ -285,7 +285,7 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
       assert.equal(st.json.signatories.open, false);
       assert.equal(st.json.comments.open, false);
       // Reopened, the same key is free: the refused write kept nothing.
-      await admin(`${api}/admin/statements/${id}`, 'PUT', {title: 't', body: '<p>b</p>'});
+      await admin(`${api}/admin/statements/${id}`, 'PUT', {title: 't', body: '<p>b</p>', confirmation: 'none'});
       assert.equal((await sign(id, {name: 'Late', kind: 'organization'}, {'Idempotency-Key': 'closed-1'})).status, 201);
     });
 
@@ -579,8 +579,10 @@ export function storageSuite(label: string, factory: () => StoreFactory, skip: s
       assert.equal(created.json.goal, 50);
       assert.equal(created.json.comments_open, false);
       assert.deepEqual(created.json.notes, [{label: 'Note', text: 'Hello', at: '2025-01-01T00:00:00.000Z'}]);
+      // New statements confirm signatures by e-mail (issue 9 item 1): the form then asks for an address.
+      assert.equal(created.json.confirmation, 'email');
       assert.deepEqual((await request(`${api}/statements/${id}`)).json.signatories,
-        {count: 0, listed: 0, open: true, goal: 50, email_required: false});
+        {count: 0, listed: 0, open: true, goal: 50, email_required: true, confirmation: 'email'});
       const updated = await admin(`${api}/admin/statements/${id}`, 'PUT', {...doc, title: 'Second', comments_open: true, moderation: 'pre'});
       assert.equal(updated.status, 200);
       assert.equal(updated.json.moderation, 'pre');

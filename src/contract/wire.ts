@@ -54,6 +54,8 @@ export interface WireStatement extends Omit<StatementContent, 'notes'> {
     signing?: Signing;
     /** With `signing: "domains"`: the domains whose addresses may sign. */
     allowed_domains?: string[];
+    /** Optional for other backends; absent means `none`. `email`: a signature counts once its address is confirmed. */
+    confirmation?: 'none' | 'email';
   };
   comments: {count: number; open: boolean};
 }

@@ -27,7 +27,22 @@ export interface ReferenceRun {
   statement: string;
 }
 
-const run = async (action: 'start' | 'resume', options: {rateLimit?: number} = {}): Promise<ReferenceRun> => {
+/** `confirmation: 'email'`: this file's copy of the demo confirms signatures by e-mail, as the demo itself does. */
+export interface StartOptions {
+  rateLimit?: number;
+  confirmation?: 'email';
+}
+
+/** A mail one of the reference servers sent. */
+export interface SentMail {
+  to: string;
+  subject: string;
+  text: string;
+  /** The confirmation link, for a confirmation mail. */
+  link: string | null;
+}
+
+const run = async (action: 'start' | 'resume', options: StartOptions = {}): Promise<ReferenceRun> => {
   const {url, statement} = await command<{url: string; statement: string}>({action, ...options});
   return {endpoint: `${url}/v1`, statement};
 };
@@ -44,7 +59,11 @@ export const referenceServer = {
    * This file's server, on a fresh copy of the demo statement. The database
    * is shared by the whole run; statements are per file, so tests stay independent.
    */
-  start: (options: {rateLimit?: number} = {}) => run('start', options),
+  start: (options: StartOptions = {}) => run('start', options),
+  /** The mails sent to `to` so far, oldest first. */
+  mails: (to: string) => command<SentMail[]>({action: 'mails', to}),
+  /** POSTs to a confirmation or withdrawal link (what its page's button does). */
+  press: (url: string) => command<{status: number; text: string}>({action: 'press', url}),
   /** Stops answering (data kept), to test what readers see while the server is down. */
   stop: () => command({action: 'stop'}),
   /** Answers again on the same port and data. */
@@ -78,6 +97,9 @@ export const referenceServer = {
         goal: null,
         signing: 'open',
         allowed_domains: [],
+        confirmation: 'none',
+        language: 'en',
+        mail_hourly_cap: 500,
         ...s,
         notes: undefined,
         content: {title: `Statement ${s.id}`, body: '<p>Text.</p>', notes: s.notes ?? []},
@@ -91,7 +113,7 @@ export const referenceServer = {
  * Starts this file's reference server before the enclosing describe()'s
  * tests; read the fields inside tests.
  */
-export function referenceServerPerSuite(options: {rateLimit?: number} = {}): ReferenceRun {
+export function referenceServerPerSuite(options: StartOptions = {}): ReferenceRun {
   const ctx: ReferenceRun = {endpoint: '', statement: ''};
   before(async function () {
     this.timeout(SERVER_START_TIMEOUT);

@@ -15,6 +15,10 @@
 //   import-long      {statement, count} a new statement listing `count` people
 //                    ("Person 1" … at positions 1 …) → {id}, made unique to this file
 //   invite           {statement, count} `count` anonymous invitations → {tokens}
+//   mails            {to} → the mails the servers sent to that address ({subject, text, link}),
+//                    oldest first (every server delivers into one list in memory)
+//   press            {url} → {status, text}: a POST to a confirmation or withdrawal link, made from here
+// `start` takes {confirmation: 'email'} for a copy of the demo that confirms signatures by e-mail.
 // `start` takes {adminToken} to turn the admin routes on. Each running
 // server is also reachable through the test page's own origin at
 // /ref/<port>/…, as the console needs (same origin as the API it calls).
@@ -33,6 +37,16 @@ const DEMO = new URL('../../demo/data/statement.json', import.meta.url);
 
 /** Ports of the servers running now: only those are proxied. */
 const listening = new Set();
+
+/** Every mail any of the run's servers sent: their senders share the one outbox. */
+const mails = [];
+const memoryTransport = {
+  description: 'memory',
+  async send(mail) {
+    mails.push({to: mail.to, subject: mail.subject, text: mail.text, link: mail.link});
+  },
+  close() {},
+};
 
 /** /ref/<port>/… goes to that running server, Host and Origin as the browser sent them. */
 export async function referenceServerProxy(ctx, next) {
@@ -76,7 +90,8 @@ export function referenceServerPlugin() {
 
   const listen = async (state) => {
     const {startServer} = await load();
-    state.server = await startServer({port: state.port, store: await sharedStore(), seed: false, rateLimit: state.rateLimit, adminToken: state.adminToken, staticRoot: null});
+    state.server = await startServer({port: state.port, store: await sharedStore(), seed: false, rateLimit: state.rateLimit, adminToken: state.adminToken, staticRoot: null,
+      mail: {transport: memoryTransport, sender: {from: 'Test <letters@example.org>', pollMs: 200}}});
     state.port = state.server.port;
     listening.add(state.port);
     return {url: state.server.url, statement: state.statement};
@@ -88,12 +103,15 @@ export function referenceServerPlugin() {
     if (server) await server.close();
   };
   /** A fresh copy of demo/data/statement.json (signatories, comments c1…) under a new id. */
-  const copyDemo = async (state) => {
+  // The demo confirms signatures by e-mail; the copies do not unless a test asks (`confirmation: 'email'`),
+  // so a signature is listed at once as most tests expect.
+  const copyDemo = async (state, confirmation = 'none') => {
     const store = await sharedStore();
     const {readDocument} = await import('../../server/src/seed.ts');
     const {input, signatories, comments} = readDocument(fileURLToPath(DEMO));
     const id = scoped(state, `${input.id}-${++state.starts}`);
-    await store.importDocument({...input, id}, {signatories, comments});
+    const settings = confirmation === 'email' ? {} : {confirmation: 'none', email_required: false};
+    await store.importDocument({...input, id, ...settings}, {signatories, comments});
     return id;
   };
 
@@ -112,7 +130,7 @@ export function referenceServerPlugin() {
           state.rateLimit = payload.rateLimit ?? false;
           state.adminToken = payload.adminToken;
           state.port = 0;
-          state.statement = await copyDemo(state);
+          state.statement = await copyDemo(state, payload.confirmation);
           return listen(state);
         case 'stop':
           await stop(state);
@@ -132,13 +150,19 @@ export function referenceServerPlugin() {
           }));
           const input = {id, content: {title: `Statement ${id}`, body: '<p>Text.</p>', notes: []},
             signatories_open: true, comments_open: true, moderation: 'none', email_required: false, goal: null,
-            signing: 'open', allowed_domains: []};
+            signing: 'open', allowed_domains: [], confirmation: 'none', language: 'en', mail_hourly_cap: 500};
           await (await sharedStore()).importDocument(input, {signatories, comments: []});
           return {id};
         }
         case 'invite': {
           const made = await (await sharedStore()).createInvitations(payload.statement, Array(payload.count).fill(null));
           return {tokens: made.map((i) => i.token)};
+        }
+        case 'mails':
+          return mails.filter((m) => m.to === payload.to);
+        case 'press': {
+          const res = await fetch(payload.url, {method: 'POST'});
+          return {status: res.status, text: await res.text()};
         }
         case 'live-streams':
           return {count: state.server?.live.size ?? 0};

@@ -7,7 +7,9 @@ const KNOWN = new Set(['signatories_open', 'comments_open', 'moderation', 'email
 
 /** Friendlier labels for settings other servers add; any other is shown by its key. */
 const LABELS: Record<string, [label: string, hint?: string]> = {
-  confirmation: ['Confirmation of signatures by e-mail', 'Whether a signature counts only once its e-mail is confirmed.'],
+  confirmation: ['Confirmation of signatures by e-mail', 'email: a signature counts only once its address is confirmed by the link mailed to it; none: at once.'],
+  language: ['Language of the confirmation mails and pages', 'en, de, es, fr, pt or ar.'],
+  mail_hourly_cap: ['Mails per hour, at most', 'Past it, signatures are still taken and their confirmation mails wait for the next hour.'],
   signing: ['Who may sign', 'e.g. open, invite (invitation only) or domains (addresses in the allowed domains).'],
   allowed_domains: ['Allowed e-mail domains', 'One per line, e.g. example.org.'],
 };

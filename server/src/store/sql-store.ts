@@ -1,16 +1,17 @@
 import {randomBytes} from 'node:crypto';
 import {foldForSearch, INLINE_REPLIES, searchWords, signatorySearchText} from '../../../src/contract/index.ts';
-import {isAtDomains} from '../domains.ts';
+import {isAtDomains, verifiedDomain} from '../domains.ts';
+import {composeMail, type MailKind} from '../mail/messages.ts';
 import {sha256} from '../http.ts';
 import {newId} from '../ids.ts';
 import {noStatement, problem} from '../problem.ts';
-import type {NewComment, NewSignatory, Signing, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
-import {commentToWire, signatoryToWire} from '../wire.ts';
+import type {Confirmation, Language, NewComment, NewSignatory, Signing, StatementInput, StaticDocument, WriteStatus} from '../types.ts';
+import {commentToWire, signatureToWire} from '../wire.ts';
 import type {Db, Param, Queryable} from './db.ts';
 import type {
   AdminSession, CommentPageItem, InvitationQuery, InvitationRecord, NewInvitation, CommentQuery, ThreadPage, ThreadQuery, CommentRecord, Idempotency, ImportedComment, ImportedSignatory, ImportResult, ItemRef,
   EventRecord, Kind, ModerationAction, Page, QueueItem, QueueQuery, SignatoryCounts, SignatoryPage, SignatoryQuery,
-  SignatoryRecord,
+  SignatoryRecord, LinkOutcome, LinkTarget, MailContext, MailRecord, MailStatus, OutboxMessage,
   StatementRecord, StatementSummary, Store, StoredResponse, WriteMode,
 } from './store.ts';
 import type {ItemStatus} from '../types.ts';
@@ -42,6 +43,7 @@ class Discarded {
 /** The Store on any PostgreSQL (PGlite or a server): one set of SQL. */
 export class SqlStore implements Store {
   private prunedAt = 0;
+  private bucketsPrunedAt = 0;
 
   constructor(private readonly db: Db) {}
 
@@ -58,7 +60,7 @@ export class SqlStore implements Store {
     // content as text: the two drivers parse json columns differently.
     const [row] = await this.db.query<Omit<StatementRecord, 'content'> & {content: string}>(
       `SELECT s.id, s.content::text AS content, s.signatories_open, s.comments_open, s.moderation, s.email_required,
-              s.goal, s.signing, s.allowed_domains, s.updated_at, s.signatories_count, s.signatories_listed, s.last_event,
+              s.goal, s.signing, s.allowed_domains, s.confirmation, s.language, s.mail_hourly_cap, s.updated_at, s.signatories_count, s.signatories_listed, s.last_event,
               s.comments_visible AS comments_count
        FROM statements s WHERE s.id = $1`,
       [id],
@@ -73,15 +75,16 @@ export class SqlStore implements Store {
   async putStatement(input: StatementInput): Promise<boolean> {
     const [row] = await this.db.query<{created: boolean}>(
       `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal,
-                               signing, allowed_domains)
-       VALUES ($1, $2::text::json, $3, $4, $5, $6, $7, $8, $9::text[])
+                               signing, allowed_domains, confirmation, language, mail_hourly_cap)
+       VALUES ($1, $2::text::json, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12)
        ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content,
          signatories_open = EXCLUDED.signatories_open, comments_open = EXCLUDED.comments_open,
          moderation = EXCLUDED.moderation, email_required = EXCLUDED.email_required,
-         goal = EXCLUDED.goal, signing = EXCLUDED.signing, allowed_domains = EXCLUDED.allowed_domains, updated_at = now()
+         goal = EXCLUDED.goal, signing = EXCLUDED.signing, allowed_domains = EXCLUDED.allowed_domains,
+         confirmation = EXCLUDED.confirmation, language = EXCLUDED.language, mail_hourly_cap = EXCLUDED.mail_hourly_cap,
+         updated_at = now()
        RETURNING (xmax = 0) AS created`,
-      [input.id, JSON.stringify(input.content), input.signatories_open, input.comments_open,
-        input.moderation, input.email_required, input.goal, input.signing, arrayLiteral(input.allowed_domains)],
+      statementParams(input),
     );
     return row!.created;
   }
@@ -229,36 +232,55 @@ export class SqlStore implements Store {
 
   sign(statementId: string, input: NewSignatory, idem: Idempotency | null, mode: WriteMode = {}): Promise<StoredResponse> {
     return this.idempotent(statementId, 'signatories', idem, mode, async (tx) => {
-      const [st] = await tx.query<{signatories_open: boolean; email_required: boolean; last_position: number;
+      const [st] = await tx.query<MailStatement & Record<string, unknown> & {signatories_open: boolean; email_required: boolean; last_position: number;
         signing: Signing; allowed_domains: string[]}>(
-        `SELECT signatories_open, email_required, last_position, signing, allowed_domains FROM statements WHERE id = $1 FOR UPDATE`,
+        `SELECT id, signatories_open, email_required, last_position, signing, allowed_domains, confirmation, language,
+                mail_hourly_cap, content->>'title' AS title
+         FROM statements WHERE id = $1 FOR UPDATE`,
         [statementId],
       );
       if (!st) throw noStatement(statementId);
       if (!st.signatories_open) throw problem(403, 'Signing is closed for this statement.');
-      if (st.email_required && !input.email) throw problem(422, 'An e-mail address is required.', {email: 'Required.'});
+      const confirm = st.confirmation === 'email';
+      if ((st.email_required || confirm) && !input.email) {
+        throw problem(422, confirm ? 'An e-mail address is required: the signature is confirmed by e-mail.'
+          : 'An e-mail address is required.', {email: 'Required.'});
+      }
       const signatoryId = newId('s');
       // The statement's row lock is held: a token is checked and spent by one signature at a time.
       if (st.signing === 'invite') await spendInvitation(tx, statementId, input.invite, signatoryId);
       if (st.signing === 'domains') checkDomains(input.email, st.allowed_domains);
       const emailKey = input.email ? input.email.toLowerCase() : null;
       if (emailKey) {
-        const dup = await tx.query(`SELECT 1 FROM signatories WHERE statement_id = $1 AND email_key = $2`,
-          [statementId, emailKey]);
+        const [dup] = await tx.query<{id: string; name: string; status: ItemStatus}>(
+          `SELECT id, name, status FROM signatories WHERE statement_id = $1 AND email_key = $2`, [statementId, emailKey]);
         // Answer as if signed, so the response never tells who has signed.
-        if (dup.length) return signed(unsavedSignatory(input, st.last_position + 1), 'published');
+        if (dup && !confirm) return signed(unsavedSignatory(input, st.last_position + 1), 'published');
+        if (dup) {
+          // The address learns what happened; the answer and the count do not tell anyone else.
+          await queueMail(tx, st, {id: dup.id, name: dup.name}, input.email!,
+            dup.status === 'unconfirmed' ? 'confirm' : 'already-signed', this.mail(mode));
+          return signed(unsavedSignatory(input, null), 'unconfirmed');
+        }
       }
-      await tx.query(`UPDATE statements SET last_position = last_position + 1 WHERE id = $1`, [statementId]);
+      // Published at once: numbered by the insert (migration 042's trigger). Unconfirmed: numbered when confirmed.
+      const status: WriteStatus = confirm ? 'unconfirmed' : 'published';
       const [row] = await tx.query<SignatoryRecord & Record<string, unknown>>(
         `INSERT INTO signatories (statement_id, id, position, name, kind, organization, role, location, url,
-                                  email, email_key, public, search)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${SIGNATORY_COLS}`,
-        [statementId, signatoryId, st.last_position + 1, input.name, input.kind, input.organization ?? null,
+                                  email, email_key, public, search, status)
+         VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${SIGNATORY_COLS}`,
+        [statementId, signatoryId, input.name, input.kind, input.organization ?? null,
           input.role ?? null, input.location ?? null, input.url ?? null, input.email ?? null, emailKey, input.public,
-          signatorySearchText(input)],
+          signatorySearchText(input), status],
       );
-      return signed(row!, 'published');
+      if (confirm) await queueMail(tx, st, {id: signatoryId, name: input.name}, input.email!, 'confirm', this.mail(mode));
+      return signed(row!, status);
     });
+  }
+
+  private mail(mode: WriteMode): MailContext {
+    if (!mode.mail) throw new Error('This statement confirms signatures by e-mail: the store needs the mail settings (publicUrl).');
+    return mode.mail;
   }
 
   comment(statementId: string, input: NewComment, idem: Idempotency | null, mode: WriteMode = {}): Promise<StoredResponse> {
@@ -345,7 +367,7 @@ export class SqlStore implements Store {
   async pending(statementId: string) {
     const [signatories, comments] = await Promise.all([
       this.db.query<SignatoryRecord & Record<string, unknown>>(
-        `SELECT ${SIGNATORY_COLS} FROM signatories WHERE statement_id = $1 AND status = 'pending' ORDER BY position`,
+        `SELECT ${SIGNATORY_COLS} FROM signatories WHERE statement_id = $1 AND status = 'pending' ORDER BY signed_at, id`,
         [statementId]),
       this.db.query<CommentRecord & Record<string, unknown>>(
         `SELECT ${COMMENT_COLS} FROM comments WHERE statement_id = $1 AND status = 'pending' ORDER BY created_at, id`,
@@ -371,7 +393,7 @@ export class SqlStore implements Store {
 
   allSignatories(statementId: string): Promise<SignatoryRecord[]> {
     return this.db.query<SignatoryRecord & Record<string, unknown>>(
-      `SELECT ${SIGNATORY_COLS} FROM signatories WHERE statement_id = $1 ORDER BY position`, [statementId]);
+      `SELECT ${SIGNATORY_COLS} FROM signatories WHERE statement_id = $1 ORDER BY position NULLS LAST, signed_at, id`, [statementId]);
   }
 
   async getSignatory(statementId: string, id: string): Promise<SignatoryRecord | null> {
@@ -620,10 +642,9 @@ export class SqlStore implements Store {
       // Several instances may seed one empty database at once: the first wins.
       const created = await tx.query(
         `INSERT INTO statements (id, content, signatories_open, comments_open, moderation, email_required, goal,
-                                 signing, allowed_domains)
-         VALUES ($1, $2::text::json, $3, $4, $5, $6, $7, $8, $9::text[]) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [input.id, JSON.stringify(input.content), input.signatories_open, input.comments_open,
-          input.moderation, input.email_required, input.goal, input.signing, arrayLiteral(input.allowed_domains)],
+                                 signing, allowed_domains, confirmation, language, mail_hourly_cap)
+         VALUES ($1, $2::text::json, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        statementParams(input),
       );
       if (!created.length) return false;
       // Many rows per INSERT: the counts trigger then runs once per batch, not once per row.
@@ -677,10 +698,215 @@ export class SqlStore implements Store {
       [name, value]);
   }
 
+  async linkTarget(token: string): Promise<LinkTarget | null> {
+    const [row] = await this.db.query<{purpose: 'confirm' | 'withdraw'} & LinkStatement>(
+      `SELECT t.purpose, st.id, st.content->>'title' AS title, st.content->>'url' AS url, st.language
+       FROM signature_tokens t JOIN statements st ON st.id = t.statement_id WHERE t.token_sha256 = $1`, [sha256(token)]);
+    return row ? {purpose: row.purpose, statement: linkStatement(row)} : null;
+  }
+
+  confirmSignature(token: string): Promise<LinkOutcome> {
+    return this.db.transaction(async (tx) => {
+      const found = await lockLink(tx, token, 'confirm');
+      if (!found) return {outcome: 'invalid'};
+      const statement = linkStatement(found);
+      if (found.status === 'withdrawn') return {outcome: 'withdrawn', statement};
+      if (found.used || found.status !== 'unconfirmed') return {outcome: 'already', statement};
+      if (found.expired) return {outcome: 'expired', statement};
+      const status = found.moderation === 'pre' ? 'pending' : 'published';
+      // An organisation confirming from an address at its site's domain is verified for it (issue 9 item 4).
+      const verified = found.kind === 'organization' && found.email && found.sig_url ? verifiedDomain(found.email, found.sig_url) : null;
+      await tx.query(
+        `UPDATE signatories SET status = $3, verified_domain = coalesce(verified_domain, $4) WHERE statement_id = $1 AND id = $2`,
+        [found.statement_id, found.signatory_id, status, verified]);
+      // Every confirmation link of this signature is spent (a second mail may have carried another).
+      await tx.query(
+        `UPDATE signature_tokens SET used_at = coalesce(used_at, now())
+         WHERE statement_id = $1 AND signatory_id = $2 AND purpose = 'confirm'`, [found.statement_id, found.signatory_id]);
+      return {outcome: status === 'pending' ? 'pending' : 'done', statement};
+    });
+  }
+
+  withdrawSignature(token: string): Promise<LinkOutcome> {
+    return this.db.transaction(async (tx) => {
+      const found = await lockLink(tx, token, 'withdraw');
+      if (!found) return {outcome: 'invalid'};
+      const statement = linkStatement(found);
+      if (found.status === 'withdrawn') return {outcome: 'already', statement};
+      // Out of the count and the list (the triggers); the position stays with the row, so it is never given again.
+      await tx.query(
+        `UPDATE signatories SET status = 'withdrawn', email = NULL, email_key = NULL WHERE statement_id = $1 AND id = $2`,
+        [found.statement_id, found.signatory_id]);
+      await tx.query(
+        `UPDATE signature_tokens SET used_at = coalesce(used_at, now()) WHERE statement_id = $1 AND signatory_id = $2`,
+        [found.statement_id, found.signatory_id]);
+      // The address goes from the outbox too; a mail still waiting is not sent.
+      await tx.query(
+        `UPDATE outbox SET recipient = NULL, body = NULL, link = NULL,
+                           status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END
+         WHERE statement_id = $1 AND signatory_id = $2`, [found.statement_id, found.signatory_id]);
+      return {outcome: 'done', statement};
+    });
+  }
+
+  claimMail(owner: string, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
+    // SKIP LOCKED: instances claiming at once take different rows; the lease keeps them from
+    // taking a row another is sending, and lets one take it back once its sender has died.
+    return this.db.query<OutboxMessage & Record<string, unknown>>(
+      `UPDATE outbox o SET leased_until = now() + make_interval(secs => $3::float8 / 1000), leased_by = $1,
+                           attempts = o.attempts + 1
+       FROM (SELECT id FROM outbox
+             WHERE status = 'queued' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())
+             ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED) due
+       WHERE o.id = due.id
+       RETURNING o.id, o.recipient, o.subject, o.body, o.link, o.kind, o.attempts`,
+      [owner, limit, leaseMs]);
+  }
+
+  async mailSent(id: number, owner: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE outbox SET status = 'sent', sent_at = now(), body = NULL, link = NULL, leased_until = NULL, last_error = NULL
+       WHERE id = $1 AND leased_by = $2 AND status = 'queued' RETURNING id`, [id, owner]);
+    return rows.length > 0;
+  }
+
+  async mailRetry(id: number, owner: string, error: string, retryAt: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox SET next_attempt_at = $3, last_error = $4, leased_until = NULL
+       WHERE id = $1 AND leased_by = $2 AND status = 'queued'`, [id, owner, retryAt, error.slice(0, 1000)]);
+  }
+
+  async mailFailed(id: number, owner: string, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox SET status = 'failed', last_error = $3, leased_until = NULL
+       WHERE id = $1 AND leased_by = $2 AND status = 'queued'`, [id, owner, error.slice(0, 1000)]);
+  }
+
+  async nextMailDue(): Promise<number | null> {
+    const [row] = await this.db.query<{ms: number | null}>(
+      `SELECT (greatest(0, extract(epoch FROM min(greatest(next_attempt_at, coalesce(leased_until, next_attempt_at))) - now())) * 1000)::float8 AS ms
+       FROM outbox WHERE status = 'queued'`);
+    return row?.ms ?? null;
+  }
+
+  listMail(query: {status?: MailStatus; limit: number; before?: number}): Promise<MailRecord[]> {
+    return this.db.query<MailRecord & Record<string, unknown>>(
+      `SELECT id, statement_id, signatory_id, kind, recipient, subject, status, attempts, last_error, created_at, next_attempt_at, sent_at
+       FROM outbox WHERE ($1::text IS NULL OR status = $1) AND ($2::int IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
+      [query.status ?? null, query.before ?? null, query.limit]);
+  }
+
+  async mailCounts(): Promise<Record<MailStatus, number>> {
+    const rows = await this.db.query<{status: MailStatus; n: number}>(`SELECT status, count(*)::int AS n FROM outbox GROUP BY status`);
+    const counts: Record<MailStatus, number> = {queued: 0, sent: 0, failed: 0, cancelled: 0};
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+
+  async retryMail(id: number): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE outbox SET status = 'queued', next_attempt_at = now(), attempts = 0, leased_until = NULL
+       WHERE id = $1 AND status = 'failed' AND body IS NOT NULL RETURNING id`, [id]);
+    return rows.length > 0;
+  }
+
+  async takeRateToken(key: string, perMinute: number): Promise<{ok: true} | {ok: false; retryAfter: number}> {
+    if (Date.now() - this.bucketsPrunedAt > PRUNE_EVERY_MS) {
+      this.bucketsPrunedAt = Date.now();
+      // A bucket untouched for a minute is full again: the same as no row.
+      await this.db.query(`DELETE FROM rate_buckets WHERE key IN (
+        SELECT key FROM rate_buckets WHERE updated_at < now() - interval '2 minutes' LIMIT ${PRUNE_BATCH})`);
+    }
+    // One row per client, refilled by the time since it was last touched, taken from in one statement.
+    const refill = `least($2::float8, b.tokens + extract(epoch FROM now() - b.updated_at)::float8 * $2::float8 / 60)`;
+    const taken = await this.db.query(
+      `INSERT INTO rate_buckets AS b (key, tokens, updated_at) VALUES ($1, $2::float8 - 1, now())
+       ON CONFLICT (key) DO UPDATE SET tokens = ${refill} - 1, updated_at = now() WHERE ${refill} >= 1
+       RETURNING key`, [key, perMinute]);
+    if (taken.length) return {ok: true};
+    const [row] = await this.db.query<{wait: number}>(
+      `SELECT ((1 - ${refill}) * 60 / $2::float8)::float8 AS wait FROM rate_buckets b WHERE key = $1`, [key, perMinute]);
+    return {ok: false, retryAfter: Math.max(1, Math.ceil(row?.wait ?? 1))};
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }
 }
+
+/** At most this many mails an hour to one address, whatever the statement (issue 9 item 6). */
+export const MAIL_PER_ADDRESS_HOURLY = 3;
+
+/** What queueing a signature's mail needs of its statement. */
+interface MailStatement {
+  id: string;
+  title: string;
+  language: Language;
+  mail_hourly_cap: number;
+  confirmation: Confirmation;
+}
+
+type LinkStatement = {id: string; title: string; url: string | null; language: Language};
+
+function linkStatement(r: LinkStatement) {
+  return {id: r.id, title: r.title, url: r.url, language: r.language};
+}
+
+/** A link's token row with its signature and statement, both locked; null when the token is none of ours for `purpose`. */
+async function lockLink(tx: Queryable, token: string, purpose: 'confirm' | 'withdraw') {
+  const [row] = await tx.query<LinkStatement & {statement_id: string; signatory_id: string; used: boolean; expired: boolean;
+    status: ItemStatus; email: string | null; kind: string; sig_url: string | null; moderation: string}>(
+    `SELECT t.statement_id, t.signatory_id, t.used_at IS NOT NULL AS used, coalesce(t.expires_at < now(), false) AS expired,
+            s.status, s.email, s.kind, s.url AS sig_url,
+            st.id, st.content->>'title' AS title, st.content->>'url' AS url, st.language, st.moderation
+     FROM signature_tokens t
+     JOIN signatories s ON s.statement_id = t.statement_id AND s.id = t.signatory_id
+     JOIN statements st ON st.id = t.statement_id
+     WHERE t.token_sha256 = $1 AND t.purpose = $2 FOR UPDATE OF t, s`, [sha256(token), purpose]);
+  return row ?? null;
+}
+
+/**
+ * Queues the mail for signature `sig` in the signing transaction: a
+ * confirmation (with a new confirmation and a withdrawal link) or "you have
+ * already signed" (with a withdrawal link). Tokens are kept as hashes. Past
+ * the per-address or per-statement hourly cap the mail is kept with a later
+ * slot: it waits, the signature does not.
+ */
+async function queueMail(tx: Queryable, st: MailStatement, sig: {id: string; name: string}, email: string, kind: MailKind,
+  ctx: MailContext): Promise<void> {
+  const base = ctx.publicUrl.replace(/\/+$/, '');
+  const withdraw = randomBytes(24).toString('base64url');
+  const confirm = kind === 'confirm' ? randomBytes(24).toString('base64url') : null;
+  await tx.query(
+    `INSERT INTO signature_tokens (token_sha256, statement_id, signatory_id, purpose, expires_at)
+     VALUES ($1, $2, $3, 'withdraw', NULL)`, [sha256(withdraw), st.id, sig.id]);
+  if (confirm) {
+    await tx.query(
+      `INSERT INTO signature_tokens (token_sha256, statement_id, signatory_id, purpose, expires_at)
+       VALUES ($1, $2, $3, 'confirm', now() + make_interval(secs => $4::float8 / 1000))`,
+      [sha256(confirm), st.id, sig.id, ctx.confirmTtlMs]);
+  }
+  const confirmLink = confirm ? `${base}/confirm/${confirm}` : null;
+  const mail = composeMail(kind, st.language, {
+    name: sig.name, title: st.title, confirm: confirmLink, withdraw: `${base}/withdraw/${withdraw}`,
+    days: Math.max(1, Math.round(ctx.confirmTtlMs / 86_400_000)),
+  });
+  const recipient = sha256(email.toLowerCase());
+  // One address's mails are slotted one transaction at a time (statements are already, by their row lock).
+  await tx.query(`SELECT pg_advisory_xact_lock(727002, hashtext($1))`, [recipient]);
+  // The slot: no hour holds more than the cap's slots, for the address and for the statement.
+  const [slot] = await tx.query<{at: Date}>(
+    `SELECT greatest(now(),
+       (SELECT slot_at FROM outbox WHERE recipient_sha256 = $1 ORDER BY slot_at DESC OFFSET ${MAIL_PER_ADDRESS_HOURLY - 1} LIMIT 1) + interval '1 hour',
+       (SELECT slot_at FROM outbox WHERE statement_id = $2 ORDER BY slot_at DESC OFFSET $3 LIMIT 1) + interval '1 hour') AS at`,
+    [recipient, st.id, st.mail_hourly_cap - 1]);
+  await tx.query(
+    `INSERT INTO outbox (statement_id, signatory_id, kind, recipient, recipient_sha256, subject, body, link, slot_at, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+    [st.id, sig.id, kind, email, recipient, mail.subject, mail.body, confirmLink, slot!.at]);
+}
+
 
 /**
  * Spends the invitation `token` on signatory `signatoryId`, or refuses the
@@ -713,13 +939,19 @@ function checkDomains(email: string | undefined, domains: readonly string[]): vo
 }
 
 /** What a new signature would have looked like: the answer to a second signature with one address. */
-function unsavedSignatory(input: NewSignatory, position: number): SignatoryRecord {
+function unsavedSignatory(input: NewSignatory, position: number | null): SignatoryRecord {
   return {
     id: newId('s'), position, name: input.name, kind: input.kind,
     organization: input.organization ?? null, role: input.role ?? null, location: input.location ?? null,
     url: input.url ?? null, email: null, public: input.public, status: 'published', signed_at: new Date(),
     verified_domain: null,
   };
+}
+
+function statementParams(input: StatementInput): Param[] {
+  return [input.id, JSON.stringify(input.content), input.signatories_open, input.comments_open,
+    input.moderation, input.email_required, input.goal, input.signing, arrayLiteral(input.allowed_domains),
+    input.confirmation, input.language, input.mail_hourly_cap];
 }
 
 /** A text[] literal: both drivers pass it as one text parameter. */
@@ -738,7 +970,7 @@ function parseNotification(payload: string): {schema: string; statement: string;
 }
 
 function signed(row: SignatoryRecord, status: WriteStatus): {status: number; body: string} {
-  return {status: 201, body: JSON.stringify({signatory: signatoryToWire(row), status})};
+  return {status: 201, body: JSON.stringify({signatory: signatureToWire(row), status})};
 }
 
 /** `items` reordered so each comes after its parent when the parent is among them: one pass, no recursion. */

@@ -1,5 +1,5 @@
 import type {
-  CommentSort, ItemStatus, NewComment, NewSignatory, SignatoryKind, StatementInput,
+  CommentSort, ItemStatus, Language, NewComment, NewSignatory, SignatoryKind, StatementInput,
   StatementSettings, StaticDocument,
 } from '../types.ts';
 
@@ -34,7 +34,8 @@ export interface EventRecord {
 
 export interface SignatoryRecord {
   id: string;
-  position: number;
+  /** Null until the signature is first published (an unconfirmed or pending one). */
+  position: number | null;
   name: string;
   kind: SignatoryKind;
   organization: string | null;
@@ -117,10 +118,60 @@ export interface StoredResponse {
   replayed: boolean;
 }
 
+/** What a signature's confirmation mail needs from the server's settings. */
+export interface MailContext {
+  /** The server's public base URL: links are `${publicUrl}/confirm/TOKEN`, `${publicUrl}/withdraw/TOKEN`. */
+  publicUrl: string;
+  /** How long a confirmation link works (CONFIRM_TTL). */
+  confirmTtlMs: number;
+}
+
 /** How a write is done. */
 export interface WriteMode {
   /** Answer exactly as the write would, then roll it back (the honeypot: a bot learns nothing). */
   discard?: boolean;
+  /** Needed where the statement confirms signatures by e-mail. */
+  mail?: MailContext;
+}
+
+/** What following a confirmation or withdrawal link did. */
+export type LinkOutcome =
+  | {outcome: 'invalid'}
+  | {outcome: 'expired' | 'already' | 'withdrawn' | 'done' | 'pending'; statement: {id: string; title: string; url: string | null; language: Language}};
+
+/** The statement and signature a link belongs to, for the page that asks to press the button. */
+export interface LinkTarget {
+  purpose: 'confirm' | 'withdraw';
+  statement: {id: string; title: string; url: string | null; language: Language};
+}
+
+export type MailStatus = 'queued' | 'sent' | 'failed' | 'cancelled';
+
+/** One outgoing message as a sender claims it. */
+export interface OutboxMessage {
+  id: number;
+  recipient: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  kind: string;
+  attempts: number;
+}
+
+/** An outbox row as the publisher sees it: no body, no links. */
+export interface MailRecord {
+  id: number;
+  statement_id: string | null;
+  signatory_id: string | null;
+  kind: string;
+  recipient: string | null;
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  next_attempt_at: Date;
+  sent_at: Date | null;
 }
 
 export type Kind = 'signatory' | 'comment';
@@ -307,5 +358,35 @@ export interface Store {
    * returns how many. Writes call it now and then; an expired key is new again either way.
    */
   pruneIdempotencyKeys(now?: Date): Promise<number>;
+  /** What a confirmation or withdrawal link (its token) points at; null when it is no link of ours. */
+  linkTarget(token: string): Promise<LinkTarget | null>;
+  /** Confirms the signature of a confirmation link: published (or pending under pre-moderation), numbered, counted. */
+  confirmSignature(token: string): Promise<LinkOutcome>;
+  /** Withdraws the signature of a withdrawal link: out of the count and the list, its address erased. */
+  withdrawSignature(token: string): Promise<LinkOutcome>;
+
+  /** Claims up to `limit` due messages for `owner` for `leaseMs`: no other sender takes them meanwhile. */
+  claimMail(owner: string, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
+  /** Delivered: its body and links are dropped. False when the lease was lost. */
+  mailSent(id: number, owner: string): Promise<boolean>;
+  /** Not delivered this time: tried again at `retryAt`. */
+  mailRetry(id: number, owner: string, error: string, retryAt: Date): Promise<void>;
+  /** Given up: kept for the publisher with its error. */
+  mailFailed(id: number, owner: string, error: string): Promise<void>;
+  /** Milliseconds until the next queued message is due (0: now), null when none is queued. */
+  nextMailDue(): Promise<number | null>;
+  /** The outbox for the publisher, newest first. */
+  listMail(query: {status?: MailStatus; limit: number; before?: number}): Promise<MailRecord[]>;
+  /** Counts by status. */
+  mailCounts(): Promise<Record<MailStatus, number>>;
+  /** A failed message queued again (now); false when there is no failed message `id`. */
+  retryMail(id: number): Promise<boolean>;
+
+  /**
+   * Takes one write from `key`'s bucket of `perMinute` (refilled
+   * continuously, shared by every instance on the database); when empty,
+   * the seconds until a write is allowed.
+   */
+  takeRateToken(key: string, perMinute: number): Promise<{ok: true} | {ok: false; retryAfter: number}>;
   close(): Promise<void>;
 }
