@@ -32,5 +32,5 @@ export default {
   browserStartTimeout: 120000,
   testsStartTimeout: 120000,
   testsFinishTimeout: 600000,
-    testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
+    testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head><body><script type="module" src="/test/helpers/readable-failures.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
 };

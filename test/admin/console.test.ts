@@ -214,8 +214,7 @@ describe('console: a campaign from creation to moderation, seen on the public pa
     // Two anonymous links: bare tokens until the page's address is given.
     typeInto(deep(view(), '#count'), '2');
     deepAll<HTMLButtonElement>(view(), 'button').find((b) => b.textContent === 'Make links')!.click();
-    await waitUntil(() => deep(view(), '#links'), 'no new links shown');
-    expect(focused(), 'focus goes to the new links').to.equal(deep(view(), '#made-heading'));
+    await waitUntil(() => deep(view(), '#links') && focused() === deep(view(), '#made-heading'), 'focus did not go to the new links');
     const tokens = deep<HTMLTextAreaElement>(view(), '#links')!.value.split('\n');
     expect(tokens).to.have.length(2);
     typeInto(deep(view(), '#page-url'), 'https://news.example/letter');
@@ -236,7 +235,7 @@ describe('console: a campaign from creation to moderation, seen on the public pa
     deepAll<HTMLButtonElement>(view(), 'button').find((b) => b.textContent === 'Invite these addresses')!.click();
     await waitUntil(() => deep(view(), '#emails-error'), 'no error for a typo');
     expect(deep(view(), '#emails-error')!.textContent).to.equal('Not e-mail addresses: not-an-address.');
-    expect(focused()).to.equal(deep(view(), '#emails'));
+    await waitUntil(() => focused() === deep(view(), '#emails'), 'focus did not go to the field with the typo');
     expect(deep<HTMLTextAreaElement>(view(), '#emails')!.value).to.equal('ana@example.org, not-an-address');
     typeInto(deep(view(), '#emails'), 'ana@example.org\nbo@example.org');
     deepAll<HTMLButtonElement>(view(), 'button').find((b) => b.textContent === 'Invite these addresses')!.click();
