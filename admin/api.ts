@@ -116,6 +116,31 @@ export class ApiProblem extends Error {
 const isProblem = (v: unknown): v is Problem =>
   typeof v === 'object' && v !== null && typeof (v as Problem).status === 'number' && typeof (v as Problem).title === 'string';
 
+export type MailStatus = 'queued' | 'sent' | 'failed' | 'cancelled';
+
+/** An outbox message (no body: it holds the signer's links). */
+export interface MailItem {
+  id: number;
+  statement_id: string | null;
+  kind: string;
+  /** Null once the signer withdrew (the address is erased). */
+  to: string | null;
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  /** Why it failed, or why the last try did. */
+  error: string | null;
+  created_at: string;
+  next_attempt_at: string | null;
+  sent_at: string | null;
+}
+
+export interface MailPage {
+  items: MailItem[];
+  counts: Record<MailStatus, number>;
+  next: string | null;
+}
+
 export class AdminApi {
   private csrf: string | null = null;
 
@@ -194,6 +219,13 @@ export class AdminApi {
 
   revokeInvitation = (id: string, invitation: string) =>
     this.call<void>('DELETE', `/statements/${encodeURIComponent(id)}/invitations/${encodeURIComponent(invitation)}`);
+
+  mail(status?: MailStatus) {
+    const params = new URLSearchParams({limit: '200', ...(status && {status})});
+    return this.call<MailPage>('GET', `/mail?${params}`);
+  }
+
+  retryMail = (id: number) => this.call<void>('POST', `/mail/${id}/retry`);
 
   /** Download links (GET, cookie-authorised). */
   csvUrl = (id: string) => `${this.base}/admin/statements/${encodeURIComponent(id)}/signatories.csv`;

@@ -264,6 +264,31 @@ describe('console: a campaign from creation to moderation, seen on the public pa
     expect((await sign(tokens[0]!)).status, 'a used token signs no one else').to.equal(422);
   });
 
+  it('shows a mail that failed for good, with the server\'s answer, and queues it again', async () => {
+    const id = await referenceServer.putStatement({id: 'mailing', confirmation: 'email'});
+    const to = `bounce-${Date.now()}@example.org`;
+    const signed = await fetch(`${server.endpoint}/statements/${id}/signatories`, {
+      method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({name: 'Nobody Home', kind: 'individual', public: true, email: to}),
+    });
+    expect(signed.status).to.equal(201);
+    const el = await mountConsole(server, '#mail');
+    await signIn(el);
+    const view = () => deep(el, 'console-mail-view')!;
+    const row = () => deepAll(view(), 'tbody tr').find((r) => r.textContent!.includes(to));
+    // Failed is what the view shows first; the sender may take a moment to give up.
+    await waitUntil(async () => {
+      if (row()) return true;
+      deep<HTMLSelectElement>(view(), '#show')!.dispatchEvent(new Event('change'));
+      return false;
+    }, 'the failed mail is not listed', {timeout: 20000, interval: 200});
+    expect(row()!.textContent).to.contain('550 5.1.1 No such mailbox');
+    expect(row()!.textContent).to.contain('Confirm your signature: Statement mailing');
+    await expect(el).to.be.accessible();
+    row()!.querySelector('button')!.click();
+    await waitUntil(() => /Queued again/.test(shadowText(view())), 'sending again did not say so');
+  });
+
   it('keeps unsaved edits across a reload, and offers to discard them', async () => {
     let el = await mountConsole(server, `#edit/${ID}`);
     await signIn(el);

@@ -16,6 +16,7 @@ export interface ServerStatement {
   email_required?: boolean;
   signing?: 'open' | 'invite' | 'domains';
   allowed_domains?: string[];
+  confirmation?: 'none' | 'email';
   /** The publisher's notes ("Update: …"). */
   notes?: {label?: string; text: string}[];
 }

@@ -15,7 +15,7 @@
 //   import-long      {statement, count} a new statement listing `count` people
 //                    ("Person 1" … at positions 1 …) → {id}, made unique to this file
 //   invite           {statement, count} `count` anonymous invitations → {tokens}
-//   mails            {to} → the mails the servers sent to that address ({subject, text, link}),
+//   mails            {to} → the mails the servers sent to that address ({subject, text, link}; bounce…@ fails for good),
 //                    oldest first (every server delivers into one list in memory)
 //   press            {url} → {status, text}: a POST to a confirmation or withdrawal link, made from here
 // `start` takes {confirmation: 'email'} for a copy of the demo that confirms signatures by e-mail.
@@ -43,6 +43,8 @@ const mails = [];
 const memoryTransport = {
   description: 'memory',
   async send(mail) {
+    // bounce@… is refused for good, as a mail server answering 550 would.
+    if (/^bounce[^@]*@/.test(mail.to)) throw Object.assign(new Error('550 5.1.1 No such mailbox (test)'), {permanent: true});
     mails.push({to: mail.to, subject: mail.subject, text: mail.text, link: mail.link});
   },
   close() {},

@@ -9,6 +9,7 @@ import '../statement-editor/statement-editor.js';
 import '../moderation-queue/moderation-queue.js';
 import '../import-view/import-view.js';
 import '../invitations-view/invitations-view.js';
+import '../mail-view/mail-view.js';
 
 /**
  * The publisher's console: sign-in, then the statements, the editor, the
@@ -79,6 +80,7 @@ export class UndersignedConsole extends LitElement {
           <li><a href="#statements" aria-current=${current('statements')}>Statements</a></li>
           <li><a href="#queue" aria-current=${current('queue')}>Moderation</a></li>
           <li><a href="#new" aria-current=${current('new')}>New statement</a></li>
+          <li><a href="#mail" aria-current=${current('mail')}>Mail</a></li>
         </ul></nav>
         <button class="secondary signout" @click=${this.signOut}>Sign out</button>
       </header>
@@ -99,6 +101,8 @@ export class UndersignedConsole extends LitElement {
         return html`<console-import-view .api=${api} .statementId=${r.id}></console-import-view>`;
       case 'invitations':
         return html`<console-invitations-view .api=${api} .statementId=${r.id}></console-invitations-view>`;
+      case 'mail':
+        return html`<console-mail-view .api=${api}></console-mail-view>`;
       default:
         return html`<console-statement-list .api=${api}></console-statement-list>`;
     }

@@ -1,11 +1,12 @@
-/** The console's place, in the URL's hash: `#statements`, `#new`, `#edit/<id>`, `#queue[/<id>]`, `#import/<id>`, `#invitations/<id>`. */
+/** The console's place, in the URL's hash: `#statements`, `#new`, `#edit/<id>`, `#queue[/<id>]`, `#import/<id>`, `#invitations/<id>`, `#mail`. */
 export type Route =
   | {view: 'statements'}
   | {view: 'new'}
   | {view: 'edit'; id: string}
   | {view: 'queue'; id: string | undefined}
   | {view: 'import'; id: string}
-  | {view: 'invitations'; id: string};
+  | {view: 'invitations'; id: string}
+  | {view: 'mail'};
 
 export function parseRoute(hash: string): Route {
   const [view = '', ...rest] = hash.replace(/^#/, '').split('/');
@@ -15,5 +16,6 @@ export function parseRoute(hash: string): Route {
   if (view === 'queue') return {view, id};
   if (view === 'import' && id) return {view, id};
   if (view === 'invitations' && id) return {view, id};
+  if (view === 'mail') return {view};
   return {view: 'statements'};
 }

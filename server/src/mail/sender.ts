@@ -83,7 +83,9 @@ export class MailSender {
     try {
       await this.transport.send({id: m.id, from: this.opts.from, to: m.recipient, subject: m.subject, text: m.body, link: m.link, kind: m.kind});
     } catch (err) {
-      const e = err instanceof DeliveryError ? err : new DeliveryError(err instanceof Error ? err.message : String(err), false);
+      // A transport of another kind may say `permanent` too.
+      const e = err instanceof DeliveryError ? err
+        : new DeliveryError(err instanceof Error ? err.message : String(err), (err as {permanent?: unknown} | null)?.permanent === true);
       if (e.permanent || m.attempts >= this.maxAttempts) {
         await this.store.mailFailed(m.id, this.owner, e.message);
         this.opts.log?.(`mail ${m.id}: not delivered, given up: ${e.message}`, 'error');
