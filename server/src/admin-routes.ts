@@ -7,6 +7,7 @@ import {
 import type {AppConfig} from './config.ts';
 import {signatoriesCsv} from './csv.ts';
 import {staticDocument} from './static-document.ts';
+import {invitationUrl} from './store/sql-store.ts';
 import {readJson} from './http.ts';
 import {statementLookup} from './lookup.ts';
 import {noStatement, problem} from './problem.ts';
@@ -215,11 +216,7 @@ export function statementDocument(st: StatementRecord): Record<string, unknown> 
 }
 
 /** The statement's page with `?invite=TOKEN` added (what <statement-card> reads). */
-export function invitationLink(url: string, token: string): string {
-  const link = new URL(url);
-  link.searchParams.set('invite', token);
-  return link.href;
-}
+export const invitationLink = invitationUrl;
 
 function invitationToWire(i: InvitationRecord) {
   return {

@@ -251,6 +251,26 @@ export function mailSuite(label: string, factory: () => StoreFactory, skip: stri
       assert.doesNotMatch(head, /^(Bcc|X-Evil):/im);
     });
 
+    test('invitations for addresses are mailed with their link; the token in it signs once', async () => {
+      const id = await statement({signing: 'invite', title: 'Coalition letter', language: 'fr'});
+      const made = await admin(`${api}/admin/statements/${id}/invitations`, 'POST', {emails: ['ines@invited.example']});
+      assert.equal(made.status, 201, made.text);
+      const mail = await mailTo('ines@invited.example');
+      assert.equal(mail.subject, 'Vous êtes invité·e à signer : Coalition letter');
+      const link = /(https:\/\/letters\.example\/wren\?invite=[A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+      assert.equal(link, made.json.invitations[0].link);
+      const invite = new URL(link!).searchParams.get('invite')!;
+      const signed = await sign(id, {name: 'Inès', kind: 'individual', email: 'ines@invited.example', invite});
+      assert.equal(signed.status, 201, signed.text);
+      assert.equal((await sign(id, {name: 'Other', kind: 'individual', email: 'other@invited.example', invite})).status, 422);
+      await press((await mailTo('ines@invited.example', 2)).confirm!);
+      assert.equal((await counts(id)).count, 1);
+      // No page to send them to (no url): the tokens are only shown, nothing is mailed.
+      const bare = await newStatement(api, {confirmation: 'email', signing: 'invite'});
+      await admin(`${api}/admin/statements/${bare}/invitations`, 'POST', {emails: ['nolink@invited.example']});
+      assert.equal((await store.listMail({limit: 1000})).filter((m) => m.recipient === 'nolink@invited.example').length, 0);
+    });
+
     test('a permanent refusal is recorded for the publisher; the signature stays', async () => {
       const id = await statement();
       const res = await sign(id, {name: 'Gone', kind: 'individual', email: 'bounce@example.org'});

@@ -13,6 +13,8 @@ interface Texts {
   confirmBody: (v: {name: string; title: string; confirm: string; withdraw: string; days: number}) => string;
   alreadySubject: (title: string) => string;
   alreadyBody: (v: {title: string; withdraw: string}) => string;
+  inviteSubject: (title: string) => string;
+  inviteBody: (v: {title: string; link: string}) => string;
   confirmHeading: string;
   confirmAsk: (title: string) => string;
   confirmButton: string;
@@ -30,6 +32,15 @@ interface Texts {
 }
 
 const en: Texts = {
+  inviteSubject: (t) => `You are invited to sign: ${t}`,
+  inviteBody: (v) => `Hello,
+
+you are invited to sign "${v.title}". This link lets one signature through: open it to read the statement and sign.
+
+${v.link}
+
+If you do not wish to sign, ignore this message.
+`,
   confirmSubject: (t) => `Confirm your signature: ${t}`,
   confirmBody: (v) => `Hello ${v.name},
 
@@ -70,6 +81,15 @@ If this was not you, you can ignore this message.
 };
 
 const de: Texts = {
+  inviteSubject: (t) => `Sie sind eingeladen zu unterschreiben: ${t}`,
+  inviteBody: (v) => `Hallo,
+
+Sie sind eingeladen, „${v.title}“ zu unterschreiben. Dieser Link lässt eine Unterschrift zu: Öffnen Sie ihn, um den Aufruf zu lesen und zu unterschreiben.
+
+${v.link}
+
+Wenn Sie nicht unterschreiben möchten, ignorieren Sie diese Nachricht.
+`,
   confirmSubject: (t) => `Bitte bestätigen Sie Ihre Unterschrift: ${t}`,
   confirmBody: (v) => `Hallo ${v.name},
 
@@ -110,6 +130,15 @@ Wenn Sie das nicht waren, können Sie diese Nachricht ignorieren.
 };
 
 const es: Texts = {
+  inviteSubject: (t) => `Te invitan a firmar: ${t}`,
+  inviteBody: (v) => `Hola:
+
+te invitan a firmar «${v.title}». Este enlace admite una firma: ábrelo para leer la declaración y firmar.
+
+${v.link}
+
+Si no quieres firmar, ignora este mensaje.
+`,
   confirmSubject: (t) => `Confirma tu firma: ${t}`,
   confirmBody: (v) => `Hola, ${v.name}:
 
@@ -150,6 +179,15 @@ Si no has sido tú, puedes ignorar este mensaje.
 };
 
 const fr: Texts = {
+  inviteSubject: (t) => `Vous êtes invité·e à signer : ${t}`,
+  inviteBody: (v) => `Bonjour,
+
+vous êtes invité·e à signer « ${v.title} ». Ce lien permet une signature : ouvrez-le pour lire le texte et signer.
+
+${v.link}
+
+Si vous ne souhaitez pas signer, ignorez ce message.
+`,
   confirmSubject: (t) => `Confirmez votre signature : ${t}`,
   confirmBody: (v) => `Bonjour ${v.name},
 
@@ -190,6 +228,15 @@ Si ce n’était pas vous, vous pouvez ignorer ce message.
 };
 
 const pt: Texts = {
+  inviteSubject: (t) => `Você foi convidado a assinar: ${t}`,
+  inviteBody: (v) => `Olá:
+
+você foi convidado a assinar "${v.title}". Este link permite uma assinatura: abra-o para ler o texto e assinar.
+
+${v.link}
+
+Se não quiser assinar, ignore esta mensagem.
+`,
   confirmSubject: (t) => `Confirme a sua assinatura: ${t}`,
   confirmBody: (v) => `Olá, ${v.name}:
 
@@ -230,6 +277,15 @@ Se não foi você, pode ignorar esta mensagem.
 };
 
 const ar: Texts = {
+  inviteSubject: (t) => `أنت مدعوّ إلى التوقيع: ${t}`,
+  inviteBody: (v) => `مرحبًا،
+
+أنت مدعوّ إلى التوقيع على «${v.title}». يتيح هذا الرابط توقيعًا واحدًا: افتحه لتقرأ البيان وتوقّع.
+
+${v.link}
+
+إن لم ترغب في التوقيع فتجاهل هذه الرسالة.
+`,
   confirmSubject: (t) => `أكِّد توقيعك: ${t}`,
   confirmBody: (v) => `مرحبًا ${v.name}،
 
@@ -285,6 +341,13 @@ export function headerText(s: string, max = 200): string {
 export interface ComposedMail {
   subject: string;
   body: string;
+}
+
+/** An invitation for an address: the statement's page with `?invite=TOKEN`. */
+export function composeInvitation(language: Language, v: {title: string; link: string}): ComposedMail {
+  const t = TEXTS[language];
+  const title = headerText(v.title, 150);
+  return {subject: headerText(t.inviteSubject(title)), body: t.inviteBody({title, link: v.link})};
 }
 
 export function composeMail(kind: MailKind, language: Language, v: {

@@ -96,8 +96,8 @@ export function fileTransport(dir: string, print: (line: string) => void): MailT
       const file = join(dir, `${String(mail.id).padStart(8, '0')}.eml`);
       writeFileSync(`${file}.tmp`, info.message as Buffer);
       renameSync(`${file}.tmp`, file);
-      print(mail.kind === 'confirm' && mail.link
-        ? `Mail ${file} (no SMTP_URL): confirmation link ${mail.link}`
+      print(mail.link
+        ? `Mail ${file} (no SMTP_URL): ${mail.kind === 'confirm' ? 'confirmation' : 'invitation'} link ${mail.link}`
         : `Mail ${file} (no SMTP_URL): ${mail.subject}`);
     },
     close: () => stream.close(),

@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {foldForSearch, INLINE_REPLIES, searchWords, signatorySearchText} from '../../../src/contract/index.ts';
 import {isAtDomains, verifiedDomain} from '../domains.ts';
-import {composeMail, type MailKind} from '../mail/messages.ts';
+import {composeInvitation, composeMail, type MailKind} from '../mail/messages.ts';
 import {sha256} from '../http.ts';
 import {newId} from '../ids.ts';
 import {noStatement, problem} from '../problem.ts';
@@ -411,13 +411,26 @@ export class SqlStore implements Store {
 
   async createInvitations(statementId: string, emails: (string | null)[]): Promise<NewInvitation[]> {
     return this.db.transaction(async (tx) => {
-      if (!(await tx.query(`SELECT 1 FROM statements WHERE id = $1`, [statementId])).length) throw noStatement(statementId);
+      // The statement's row lock: its mails are slotted under its hourly cap one transaction at a time.
+      const [st] = await tx.query<{id: string; title: string; url: string | null; language: Language; mail_hourly_cap: number}>(
+        `SELECT id, content->>'title' AS title, content->>'url' AS url, language, mail_hourly_cap FROM statements WHERE id = $1 FOR UPDATE`,
+        [statementId]);
+      if (!st) throw noStatement(statementId);
       // 24 random bytes: the token is the whole secret; only its hash is kept.
       const made = emails.map((email) => ({id: newId('i'), email, token: randomBytes(24).toString('base64url')}));
       await tx.query(
         `INSERT INTO invitations (statement_id, id, token_sha256, email)
          SELECT $1, r.id, r.token_sha256, r.email FROM json_to_recordset($2::text::json) AS r(id text, token_sha256 text, email text)`,
         [statementId, JSON.stringify(made.map((m) => ({id: m.id, token_sha256: sha256(m.token), email: m.email})))]);
+      // Mailed through the outbox when there is a page to send the invitee to (the statement's url).
+      if (st.url) {
+        for (const m of made) {
+          if (m.email === null) continue;
+          const link = invitationUrl(st.url, m.token);
+          const mail = composeInvitation(st.language, {title: st.title, link});
+          await enqueue(tx, st, {signatoryId: null, kind: 'invitation', email: m.email, subject: mail.subject, body: mail.body, link});
+        }
+      }
       return made;
     });
   }
@@ -892,7 +905,17 @@ async function queueMail(tx: Queryable, st: MailStatement, sig: {id: string; nam
     name: sig.name, title: st.title, confirm: confirmLink, withdraw: `${base}/withdraw/${withdraw}`,
     days: Math.max(1, Math.round(ctx.confirmTtlMs / 86_400_000)),
   });
-  const recipient = sha256(email.toLowerCase());
+  await enqueue(tx, st, {signatoryId: sig.id, kind, email, subject: mail.subject, body: mail.body, link: confirmLink});
+}
+
+/**
+ * Puts one message in the outbox in the caller's transaction. Past the
+ * per-address or per-statement hourly cap it gets a later slot: it waits.
+ */
+async function enqueue(tx: Queryable, st: {id: string; mail_hourly_cap: number}, m: {
+  signatoryId: string | null; kind: string; email: string; subject: string; body: string; link: string | null;
+}): Promise<void> {
+  const recipient = sha256(m.email.toLowerCase());
   // One address's mails are slotted one transaction at a time (statements are already, by their row lock).
   await tx.query(`SELECT pg_advisory_xact_lock(727002, hashtext($1))`, [recipient]);
   // The slot: no hour holds more than the cap's slots, for the address and for the statement.
@@ -904,7 +927,7 @@ async function queueMail(tx: Queryable, st: MailStatement, sig: {id: string; nam
   await tx.query(
     `INSERT INTO outbox (statement_id, signatory_id, kind, recipient, recipient_sha256, subject, body, link, slot_at, next_attempt_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-    [st.id, sig.id, kind, email, recipient, mail.subject, mail.body, confirmLink, slot!.at]);
+    [st.id, m.signatoryId, m.kind, m.email, recipient, m.subject, m.body, m.link, slot!.at]);
 }
 
 
@@ -952,6 +975,13 @@ function statementParams(input: StatementInput): Param[] {
   return [input.id, JSON.stringify(input.content), input.signatories_open, input.comments_open,
     input.moderation, input.email_required, input.goal, input.signing, arrayLiteral(input.allowed_domains),
     input.confirmation, input.language, input.mail_hourly_cap];
+}
+
+/** The statement's page with `?invite=TOKEN` (what <statement-card> reads). */
+export function invitationUrl(url: string, token: string): string {
+  const link = new URL(url);
+  link.searchParams.set('invite', token);
+  return link.href;
 }
 
 /** A text[] literal: both drivers pass it as one text parameter. */
