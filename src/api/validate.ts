@@ -62,8 +62,24 @@ function string(value: unknown, path: string, max: number = MAX_STRING): string 
 }
 
 function optString(value: unknown, path: string, max?: number): string | undefined {
-  return value === undefined || value === null ? undefined : string(value, path, max);
+  return value == null ? undefined : string(value, path, max);
 }
+
+// Field readers: `o[key]` checked, its path in a message `path.key`. A
+// missing or null optional field is undefined.
+const at = (path: string, key: string): string => `${path}.${key}`;
+const str = (o: Json, key: string, path: string, max?: number): string => string(o[key], at(path, key), max);
+const optStr = (o: Json, key: string, path: string, max?: number): string | undefined =>
+  optString(o[key], at(path, key), max);
+const num = (o: Json, key: string, path: string): number => count(o[key], at(path, key));
+const optNum = (o: Json, key: string, path: string): number | undefined => optCount(o[key], at(path, key));
+const optFlag = (o: Json, key: string, path: string): boolean | undefined => {
+  const value = o[key];
+  if (value == null) return undefined;
+  if (typeof value !== 'boolean') fail(at(path, key), 'true or false');
+  return value;
+};
+const optId = (o: Json, key: string, path: string): string | null => (o[key] == null ? null : id(o[key], at(path, key)));
 
 /** The statement body: a body past the tag cap would block the page while it is sanitised and laid out. */
 function statementBody(value: unknown): string {
@@ -78,16 +94,7 @@ export function count(value: unknown, path: string): number {
 }
 
 export function optCount(value: unknown, path: string): number | undefined {
-  return value === undefined || value === null ? undefined : count(value, path);
-}
-
-function bool(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') fail(path, 'true or false');
-  return value;
-}
-
-function optBool(value: unknown, path: string): boolean | undefined {
-  return value === undefined || value === null ? undefined : bool(value, path);
+  return value == null ? undefined : count(value, path);
 }
 
 function id(value: unknown, path: string): string {
@@ -99,57 +106,54 @@ function id(value: unknown, path: string): string {
 }
 
 function image(value: unknown, path: string): StatementImage | undefined {
-  if (value === undefined || value === null) return undefined;
+  if (value == null) return undefined;
   const o = object(value, path);
   return {
-    url: string(o.url, `${path}.url`),
-    alt: optString(o.alt, `${path}.alt`) ?? '',
-    caption: optString(o.caption, `${path}.caption`, LIMITS.summary),
-    credit: optString(o.credit, `${path}.credit`),
-    creditUrl: optString(o.credit_url, `${path}.credit_url`),
-    width: optCount(o.width, `${path}.width`),
-    height: optCount(o.height, `${path}.height`),
+    url: str(o, 'url', path),
+    alt: optStr(o, 'alt', path) ?? '',
+    caption: optStr(o, 'caption', path, LIMITS.summary),
+    credit: optStr(o, 'credit', path),
+    creditUrl: optStr(o, 'credit_url', path),
+    width: optNum(o, 'width', path),
+    height: optNum(o, 'height', path),
   };
 }
 
 function note(value: unknown, path: string): StatementNote {
   const o = object(value, path);
-  return {
-    label: optString(o.label, `${path}.label`),
-    text: string(o.text, `${path}.text`, LIMITS.commentBody),
-    at: optString(o.at, `${path}.at`),
-  };
+  return {label: optStr(o, 'label', path), text: str(o, 'text', path, LIMITS.commentBody), at: optStr(o, 'at', path)};
 }
 
 export function statement(value: unknown): Statement {
-  const o = object(value, 'statement');
-  const s = object(o.signatories ?? {}, 'statement.signatories');
-  const c = object(o.comments ?? {}, 'statement.comments');
+  const path = 'statement';
+  const o = object(value, path);
+  const sPath = 'statement.signatories';
+  const s = object(o.signatories ?? {}, sPath);
+  const cPath = 'statement.comments';
+  const c = object(o.comments ?? {}, cPath);
   return {
     id: id(o.id, 'statement.id'),
-    title: string(o.title, 'statement.title', LIMITS.title),
-    kicker: optString(o.kicker, 'statement.kicker', LIMITS.title),
-    summary: optString(o.summary, 'statement.summary', LIMITS.summary),
+    title: str(o, 'title', path, LIMITS.title),
+    kicker: optStr(o, 'kicker', path, LIMITS.title),
+    summary: optStr(o, 'summary', path, LIMITS.summary),
     image: image(o.image, 'statement.image'),
-    notes: (o.notes === undefined || o.notes === null ? [] : array(o.notes, 'statement.notes')).map((n, i) =>
-      note(n, `statement.notes[${i}]`)
-    ),
+    notes: (o.notes == null ? [] : array(o.notes, 'statement.notes')).map((n, i) => note(n, `statement.notes[${i}]`)),
     body: statementBody(o.body),
-    publishedAt: optString(o.published_at, 'statement.published_at'),
-    updatedAt: optString(o.updated_at, 'statement.updated_at'),
-    url: optString(o.url, 'statement.url'),
+    publishedAt: optStr(o, 'published_at', path),
+    updatedAt: optStr(o, 'updated_at', path),
+    url: optStr(o, 'url', path),
     signatories: {
-      count: optCount(s.count, 'statement.signatories.count') ?? 0,
-      listed: optCount(s.listed, 'statement.signatories.listed'),
-      open: optBool(s.open, 'statement.signatories.open') ?? false,
-      goal: optCount(s.goal, 'statement.signatories.goal'),
-      emailRequired: optBool(s.email_required, 'statement.signatories.email_required'),
+      count: optNum(s, 'count', sPath) ?? 0,
+      listed: optNum(s, 'listed', sPath),
+      open: optFlag(s, 'open', sPath) ?? false,
+      goal: optNum(s, 'goal', sPath),
+      emailRequired: optFlag(s, 'email_required', sPath),
       signing: signing(s.signing),
       allowedDomains: allowedDomains(s.allowed_domains),
     },
     comments: {
-      count: optCount(c.count, 'statement.comments.count') ?? 0,
-      open: optBool(c.open, 'statement.comments.open') ?? false,
+      count: optNum(c, 'count', cPath) ?? 0,
+      open: optFlag(c, 'open', cPath) ?? false,
     },
   };
 }
@@ -157,14 +161,14 @@ export function statement(value: unknown): Statement {
 const SIGNING: readonly Signing[] = ['open', 'invite', 'domains'];
 
 function signing(value: unknown): Signing | undefined {
-  if (value === undefined || value === null) return undefined;
+  if (value == null) return undefined;
   if (!SIGNING.includes(value as Signing)) fail('statement.signatories.signing', '"open", "invite" or "domains"');
   return value as Signing;
 }
 
 function allowedDomains(value: unknown): string[] | undefined {
   const path = 'statement.signatories.allowed_domains';
-  if (value === undefined || value === null) return undefined;
+  if (value == null) return undefined;
   const domains = array(value, path);
   if (domains.length > LIMITS.allowedDomains) fail(path, `at most ${LIMITS.allowedDomains} domains`);
   // A host name is at most 253 characters; compared in lower case like the server.
@@ -178,46 +182,45 @@ function kind(value: unknown, path: string): SignatoryKind {
 
 export function signatory(value: unknown, path: string): Signatory {
   const o = object(value, path);
-  const position = o.position;
   return {
-    id: id(o.id, `${path}.id`),
-    position: position === undefined || position === null ? undefined : count(position, `${path}.position`),
-    name: string(o.name, `${path}.name`, LIMITS.name),
-    kind: kind(o.kind, `${path}.kind`),
-    organization: optString(o.organization, `${path}.organization`, LIMITS.organization),
-    role: optString(o.role, `${path}.role`, LIMITS.role),
-    location: optString(o.location, `${path}.location`, LIMITS.location),
-    url: optString(o.url, `${path}.url`),
-    signedAt: optString(o.signed_at, `${path}.signed_at`),
-    verified: verified(o.verified, `${path}.verified`),
+    id: id(o.id, at(path, 'id')),
+    position: optNum(o, 'position', path),
+    name: str(o, 'name', path, LIMITS.name),
+    kind: kind(o.kind, at(path, 'kind')),
+    organization: optStr(o, 'organization', path, LIMITS.organization),
+    role: optStr(o, 'role', path, LIMITS.role),
+    location: optStr(o, 'location', path, LIMITS.location),
+    url: optStr(o, 'url', path),
+    signedAt: optStr(o, 'signed_at', path),
+    verified: verified(o.verified, at(path, 'verified')),
   };
 }
 
 function verified(value: unknown, path: string): Signatory['verified'] {
-  if (value === undefined || value === null) return undefined;
+  if (value == null) return undefined;
   // 253: the longest domain name there is.
-  return {domain: string(object(value, path).domain, `${path}.domain`, 253)};
+  return {domain: str(object(value, path), 'domain', path, 253)};
 }
 
 export function comment(value: unknown, path: string): Comment {
   const o = object(value, path);
-  const author = object(o.author, `${path}.author`);
-  const parent = o.parent_id;
+  const authorPath = at(path, 'author');
+  const author = object(o.author, authorPath);
   return {
-    id: id(o.id, `${path}.id`),
-    parentId: parent === undefined || parent === null ? null : id(parent, `${path}.parent_id`),
-    author: {name: string(author.name, `${path}.author.name`, LIMITS.name), url: optString(author.url, `${path}.author.url`)},
-    body: string(o.body, `${path}.body`, LIMITS.commentBody),
-    createdAt: string(o.created_at, `${path}.created_at`),
-    editedAt: optString(o.edited_at, `${path}.edited_at`),
-    replies: replies(o.replies, `${path}.replies`),
+    id: id(o.id, at(path, 'id')),
+    parentId: optId(o, 'parent_id', path),
+    author: {name: str(author, 'name', authorPath, LIMITS.name), url: optStr(author, 'url', authorPath)},
+    body: str(o, 'body', path, LIMITS.commentBody),
+    createdAt: str(o, 'created_at', path),
+    editedAt: optStr(o, 'edited_at', path),
+    replies: replies(o.replies, at(path, 'replies')),
   };
 }
 
 function replies(value: unknown, path: string): Comment['replies'] {
-  if (value === undefined || value === null) return undefined;
+  if (value == null) return undefined;
   const o = object(value, path);
-  return {count: count(o.count, `${path}.count`), next: optString(o.next, `${path}.next`) ?? null};
+  return {count: num(o, 'count', path), next: optStr(o, 'next', path) ?? null};
 }
 
 function page<T>(value: unknown, item: (v: unknown, path: string) => T): Page<T> {
@@ -226,11 +229,7 @@ function page<T>(value: unknown, item: (v: unknown, path: string) => T): Page<T>
   if (list.length > MAX_PAGE_ITEMS) fail('page.items', `at most ${MAX_PAGE_ITEMS} items`);
   const items = list.map((v, i) => item(v, `items[${i}]`));
   const next = o.next;
-  return {
-    items,
-    total: optCount(o.total, 'page.total') ?? items.length,
-    next: next === undefined || next === null || next === '' ? null : string(next, 'page.next'),
-  };
+  return {items, total: optNum(o, 'total', 'page') ?? items.length, next: next == null || next === '' ? null : string(next, 'page.next')};
 }
 
 function status(value: unknown): WriteStatus {
@@ -255,12 +254,10 @@ export const parseSignatoryPage = (v: unknown): SignatoryPage =>
   guard(() => {
     const result: SignatoryPage = page(v, signatory);
     const kinds = (v as Json).kinds;
-    if (kinds !== undefined && kinds !== null) {
-      const k = object(kinds, 'page.kinds');
-      result.kinds = {
-        organization: optCount(k.organization, 'page.kinds.organization') ?? 0,
-        individual: optCount(k.individual, 'page.kinds.individual') ?? 0,
-      };
+    if (kinds != null) {
+      const path = 'page.kinds';
+      const k = object(kinds, path);
+      result.kinds = {organization: optNum(k, 'organization', path) ?? 0, individual: optNum(k, 'individual', path) ?? 0};
     }
     return result;
   });
@@ -296,18 +293,20 @@ export const parseStoredComments = (v: unknown): StoredComment[] =>
     array(v, 'stored').map((value, i) => {
       const path = `stored[${i}]`;
       const entry = object(value, path);
-      const o = object(entry.comment, `${path}.comment`);
-      const author = object(o.author, `${path}.comment.author`);
+      const cPath = at(path, 'comment');
+      const o = object(entry.comment, cPath);
+      const aPath = at(cPath, 'author');
+      const author = object(o.author, aPath);
       return {
         comment: {
-          id: id(o.id, `${path}.comment.id`),
-          parentId: o.parentId === null || o.parentId === undefined ? null : id(o.parentId, `${path}.comment.parentId`),
-          author: {name: string(author.name, `${path}.comment.author.name`, LIMITS.name), url: optString(author.url, `${path}.comment.author.url`)},
-          body: string(o.body, `${path}.comment.body`, LIMITS.commentBody),
-          createdAt: string(o.createdAt, `${path}.comment.createdAt`),
+          id: id(o.id, at(cPath, 'id')),
+          parentId: optId(o, 'parentId', cPath),
+          author: {name: str(author, 'name', aPath, LIMITS.name), url: optStr(author, 'url', aPath)},
+          body: str(o, 'body', cPath, LIMITS.commentBody),
+          createdAt: str(o, 'createdAt', cPath),
         },
-        at: count(entry.at, `${path}.at`),
-        count: optCount(entry.count, `${path}.count`),
+        at: num(entry, 'at', path),
+        count: optNum(entry, 'count', path),
       };
     })
   );
@@ -330,8 +329,8 @@ export const parseStoredSignatures = (v: unknown): StoredSignature[] =>
     array(v, 'stored').map((value, i) => {
       const path = `stored[${i}]`;
       const o = object(value, path);
-      return {signatory: signatory(o.signatory, `${path}.signatory`), listed: o.listed === true, count: count(o.count, `${path}.count`),
-        listedCount: optCount(o.listedCount, `${path}.listedCount`), at: count(o.at, `${path}.at`)};
+      return {signatory: signatory(o.signatory, at(path, 'signatory')), listed: o.listed === true, count: num(o, 'count', path),
+        listedCount: optNum(o, 'listedCount', path), at: num(o, 'at', path)};
     })
   );
 
