@@ -6,9 +6,12 @@
 //   {"url": "http://127.0.0.1:PORT", "mode": "get", "paths": [...], "connections": 50, "duration": 10}
 //   {"url": "...", "mode": "post", "path": "/v1/statements/ID/signatories", "connections": 50, "duration": 10}
 import {randomUUID} from 'node:crypto';
+import {readFileSync} from 'node:fs';
 import autocannon from 'autocannon';
 
-const cfg = JSON.parse(process.argv[2]);
+// `@file` reads the config from a file (a long list of paths does not fit in argv).
+const arg = process.argv[2];
+const cfg = JSON.parse(arg.startsWith('@') ? readFileSync(arg.slice(1), 'utf8') : arg);
 const host = new URL(cfg.url).hostname;
 if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host) && !host.startsWith('127.')) {
   throw new Error(`load-client: only loopback targets, not ${host}`);
@@ -48,6 +51,7 @@ const request =
         onResponse: count,
       };
 
+const cpu = process.cpuUsage();
 const result = await autocannon({
   url: cfg.url,
   connections: cfg.connections,
@@ -73,5 +77,6 @@ process.stdout.write(
     sent,
     unanswered: sent - answered,
     duration: result.duration,
+    cpuMicros: (({user, system}) => user + system)(process.cpuUsage(cpu)),
   })}\n`
 );

@@ -106,13 +106,14 @@ export function browserTable(result) {
 }
 
 export function serverTable(result) {
-  const rows = [['database', 'request', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'check']];
+  const rows = [['database', 'request', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'CPU ms/req server / client', 'load average', 'check']];
   for (const r of result.runs) {
     if (r.error) {
-      rows.push([r.database, r.request ?? '', '', '', '', '', '', `FAILED: ${r.error.slice(0, 100)}`]);
+      rows.push([r.database, r.request ?? '', '', '', '', '', '', '', '', `FAILED: ${r.error.replace(/\s+/g, ' ').slice(0, 100)}`]);
       continue;
     }
-    rows.push([r.database, r.request, fmt(r.rps, 0), fmt(r.p50, 1), fmt(r.p99, 1), String(r.non2xx), String(r.errors), r.check ?? '']);
+    rows.push([r.database, r.request, fmt(r.rps, 0), fmt(r.p50, 1), fmt(r.p99, 1), String(r.non2xx), String(r.errors),
+      r.serverCpuMs === undefined ? '' : `${r.serverCpuMs.toFixed(2)} / ${r.clientCpuMs?.toFixed(2) ?? '—'}`, r.load ?? '', r.check ?? '']);
   }
   return table(rows);
 }
@@ -165,7 +166,7 @@ export function writeResults() {
     out.push(serverTable(server), '');
     if (server.notes?.length) out.push(...server.notes.map((n) => `- ${n}`), '');
     if (server.explain?.length) {
-      out.push('### Every query of one signatories page (EXPLAIN ANALYZE)', '');
+      out.push('### Every query of one signatories page (EXPLAIN (ANALYZE, BUFFERS))', '');
       for (const e of server.explain) {
         out.push(`${e.database}, \`${e.page}\`, query ${e.n}: \`${e.sql}\``, '', '```', ...e.plan, '```', '');
       }

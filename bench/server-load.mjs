@@ -1,13 +1,20 @@
 // The reference server under load: requests per second and p99 latency for
-// GET signatory pages and POST signatory at 50 connections, on PGlite
-// (in memory) and, when DATABASE_URL is set, on PostgreSQL; then a check
-// that every accepted POST (201) is a stored row. The server runs in this
+// GET signatory pages (by cursor, and by ?from= at random positions) and POST
+// signatory at 50 connections, on PGlite (in memory) and, when DATABASE_URL
+// is set, on PostgreSQL; then a check that every accepted POST (201) is a
+// stored row. Each page's queries are recorded once and run again under
+// EXPLAIN (ANALYZE, BUFFERS) for RESULTS.md. The server runs in this
 // process; autocannon runs in a child (bench/load-client.mjs). Loopback only.
+// The load average (os.loadavg, what `uptime` prints) is recorded beside
+// each run: the machine is shared.
 //
-//   node bench/server-load.mjs [--duration=10] [--connections=50] [--seed=10000]
+//   node bench/server-load.mjs [--duration=10] [--connections=50] [--seed=100000] [--only=pglite|postgres]
 //   eval "$(bash .ci/pg-start.sh)" && node bench/server-load.mjs   # adds PostgreSQL
 import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import postgres from 'postgres';
@@ -23,17 +30,67 @@ const args = Object.fromEntries(
 );
 const DURATION = Number(args.duration ?? 10);
 const CONNECTIONS = Number(args.connections ?? 50);
-const SEED = Number(args.seed ?? 10_000);
+const SEED = Number(args.seed ?? 100_000);
+const ONLY = args.only;
 const STATEMENT = 'load-test';
 const CLIENT = fileURLToPath(new URL('./load-client.mjs', import.meta.url));
 const run = promisify(execFile);
 
+const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
+
+/** One autocannon run in a child process; its config goes through a file (2 000 cursors do not fit in argv). */
 async function load(cfg) {
-  const {stdout} = await run(process.execPath, [CLIENT, JSON.stringify({connections: CONNECTIONS, duration: DURATION, ...cfg})], {
-    maxBuffer: 16 << 20,
-    timeout: (DURATION + 60) * 1000,
-  });
-  return JSON.parse(stdout.trim().split('\n').pop());
+  const dir = mkdtempSync(join(os.tmpdir(), 'undersigned-load-'));
+  const file = join(dir, 'config.json');
+  writeFileSync(file, JSON.stringify({connections: CONNECTIONS, duration: DURATION, ...cfg}));
+  const before = loadavg();
+  const cpu = process.cpuUsage();
+  try {
+    const {stdout} = await run(process.execPath, [CLIENT, `@${file}`], {
+      maxBuffer: 16 << 20,
+      timeout: (DURATION + 60) * 1000,
+    });
+    const used = process.cpuUsage(cpu);
+    const result = JSON.parse(stdout.trim().split('\n').pop());
+    // CPU time per answered request, of the server's process (PGlite runs in it) and of the load client: what contention does not change much.
+    const perRequest = (us) => (result.requests ? us / 1000 / result.requests : undefined);
+    return {...result, load: `${before} → ${loadavg()}`,
+      serverCpuMs: perRequest(used.user + used.system), clientCpuMs: perRequest(result.cpuMicros)};
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+/**
+ * Every query the store runs for one GET of `path`, each run again under
+ * EXPLAIN (ANALYZE, BUFFERS) with the same parameters. Reaches into the
+ * store's Db (a private field in TypeScript, a property at run time).
+ */
+async function explainPage(database, server, path) {
+  const db = server.store.db;
+  const seen = [];
+  const query = db.query;
+  db.query = function (text, params) {
+    seen.push({text, params});
+    return query.call(this, text, params);
+  };
+  try {
+    await getJson(server.url + path);
+  } finally {
+    db.query = query;
+  }
+  const out = [];
+  for (const [i, {text, params}] of seen.entries()) {
+    const rows = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params ?? []);
+    out.push({
+      database,
+      page: path,
+      n: i + 1,
+      sql: text.replace(/\s+/g, ' ').trim(),
+      plan: rows.map((r) => r['QUERY PLAN']),
+    });
+  }
+  return out;
 }
 
 async function getJson(url) {
@@ -76,7 +133,7 @@ async function pagePaths(base) {
   return paths;
 }
 
-async function bench(database, opts) {
+async function bench(database, opts, explain) {
   const out = [];
   let server;
   try {
@@ -87,11 +144,22 @@ async function bench(database, opts) {
     const paths = await pagePaths(server.url);
     const before = (await getJson(`${server.url}/v1/statements/${STATEMENT}/signatories?limit=1`)).total;
     process.stderr.write(`${database}: seeded ${before} signatories in ${seedSeconds.toFixed(1)} s; ${paths.length} pages\n`);
+    seeded.push(`${database}: ${before.toLocaleString('en-US')} signatories seeded in ${seedSeconds.toFixed(1)} s (store.importDocument: one transaction, 1 000 rows per INSERT).`);
+    // Plans on the seeded table as a reader finds it, before the load (PGlite never analyzes by itself).
+    const middle = paths[paths.length >> 1];
+    explain.push(...(await explainPage(database, server, middle)));
+    explain.push(...(await explainPage(database, server, `/v1/statements/${STATEMENT}/signatories?limit=50&kind=organization`)));
 
+    const answered = (r) => (r.statuses['200'] === r.requests ? `all ${r.requests} answered 200` : `statuses ${JSON.stringify(r.statuses)}`);
     const get = await load({url: server.url, mode: 'get', paths});
-    out.push({database, request: `GET signatories?limit=50 (${paths.length} cursors)`, ...get,
-      check: get.statuses['200'] === get.requests ? `all ${get.requests} answered 200` : `statuses ${JSON.stringify(get.statuses)}`});
-    process.stderr.write(`${database} GET: ${Math.round(get.rps)} req/s, p99 ${get.p99} ms\n`);
+    out.push({database, request: `GET signatories?limit=50 (${paths.length} cursors)`, ...get, check: answered(get)});
+    process.stderr.write(`${database} GET: ${Math.round(get.rps)} req/s, p99 ${get.p99} ms (load ${get.load})\n`);
+
+    // Random access: ?from= anywhere in the list, a deterministic shuffle of positions.
+    const froms = Array.from({length: 2000}, (_, i) => `/v1/statements/${STATEMENT}/signatories?limit=50&from=${1 + ((i * 7919) % before)}`);
+    const random = await load({url: server.url, mode: 'get', paths: froms});
+    out.push({database, request: `GET signatories?limit=50&from=N (${froms.length} positions)`, ...random, check: answered(random)});
+    process.stderr.write(`${database} GET from: ${Math.round(random.rps)} req/s, p99 ${random.p99} ms (load ${random.load})\n`);
 
     const post = await load({url: server.url, mode: 'post', path: `/v1/statements/${STATEMENT}/signatories`});
     const accepted = post.statuses['201'] ?? 0;
@@ -129,12 +197,17 @@ async function bench(database, opts) {
   return out;
 }
 
+const seeded = [];
+
 async function main() {
   const runs = [];
-  runs.push(...(await bench('PGlite (memory)', {dataDir: 'memory'})));
+  const explain = [];
+  if (ONLY !== 'postgres') runs.push(...(await bench('PGlite (memory)', {dataDir: 'memory'}, explain)));
   const url = process.env.DATABASE_URL;
   const notes = [];
-  if (url) {
+  if (ONLY === 'pglite') {
+    // PostgreSQL not asked for.
+  } else if (url) {
     const host = new URL(url).hostname;
     if (!/^(127\.|localhost$|\[::1\]$|::1$)/.test(host)) throw new Error(`DATABASE_URL must point at loopback, not ${host}`);
     // A fresh schema per run, dropped afterwards, as the server tests do.
@@ -142,7 +215,7 @@ async function main() {
     const admin = postgres(url, {max: 1, onnotice: () => {}});
     await admin.unsafe(`CREATE SCHEMA ${schema}`);
     try {
-      runs.push(...(await bench('PostgreSQL', {databaseUrl: url, schema})));
+      runs.push(...(await bench('PostgreSQL', {databaseUrl: url, schema}, explain)));
       const version = (await admin`SHOW server_version`)[0].server_version;
       notes.push(`PostgreSQL ${version} on loopback (started by .ci/pg-start.sh: fsync=off).`);
     } finally {
@@ -152,12 +225,16 @@ async function main() {
   } else {
     runs.push({database: 'PostgreSQL', error: 'not run: DATABASE_URL not set (eval "$(bash .ci/pg-start.sh)" first)'});
   }
+  notes.push(...seeded);
   notes.push('The server runs in the bench process (startServer, rate limit off); autocannon runs in a child process on the same 2 cores, so numbers are a floor.');
+  notes.push('CPU ms/req: CPU time (user + system) of the server process (PGlite runs inside it; PostgreSQL\'s own processes are not counted) and of the load client per answered request.');
+  notes.push('load: the load average (1, 5, 15 min, as `uptime` prints it) before → after each run; the machine is shared with other work.');
   const result = {
     machine: machine(),
     setup: `${SEED.toLocaleString('en-US')} signatories seeded; autocannon ${CONNECTIONS} connections, ${DURATION} s per run, pipelining 1`,
     runs,
     notes,
+    explain,
   };
   saveJson('server.json', result);
   const file = writeResults();

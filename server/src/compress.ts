@@ -21,7 +21,10 @@ export function compressResponses(): MiddlewareHandler {
     await next();
     const res = c.res;
     const type = res.headers.get('content-type') ?? '';
-    if (!res.body || c.req.method === 'HEAD' || res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
+    // Not res.body: reading it turns @hono/node-server's lightweight Response
+    // into a WHATWG one whose body is then streamed out chunk by chunk (a
+    // timer per response), where a string body is written in one go.
+    if (c.req.method === 'HEAD' || res.status === 204 || res.status === 304 || res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
     res.headers.append('Vary', 'Accept-Encoding');
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
     const length = Number(res.headers.get('content-length') ?? NaN);

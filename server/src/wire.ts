@@ -1,15 +1,15 @@
-import type {CommentRecord, SignatoryRecord, StatementRecord} from './store/store.ts';
+import type {CommentRecord, ListedSignatory, StatementRecord} from './store/store.ts';
 import type {WireComment, WireSignatory, WireStatement} from './types.ts';
 
 /** Record → public JSON. E-mail addresses and moderation state never pass here. */
 
 /** A signatory on a public page: published, so numbered. */
-export function signatoryToWire(r: SignatoryRecord): WireSignatory {
+export function signatoryToWire(r: ListedSignatory): WireSignatory {
   return {...signatureToWire(r), position: r.position ?? 0};
 }
 
 /** The answer to a signature: without `position` until it is published (an unconfirmed one has none yet). */
-export function signatureToWire(r: SignatoryRecord): Omit<WireSignatory, 'position'> & {position?: number} {
+export function signatureToWire(r: ListedSignatory): Omit<WireSignatory, 'position'> & {position?: number} {
   return {
     id: r.id,
     ...(r.position !== null && {position: r.position}),

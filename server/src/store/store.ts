@@ -32,7 +32,8 @@ export interface EventRecord {
   item_ids: string[] | null;
 }
 
-export interface SignatoryRecord {
+/** What a public page shows of a signatory (the wire's fields): a page reads no more than this. */
+export interface ListedSignatory {
   id: string;
   /** Null until the signature is first published (an unconfirmed or pending one). */
   position: number | null;
@@ -42,12 +43,15 @@ export interface SignatoryRecord {
   role: string | null;
   location: string | null;
   url: string | null;
-  email: string | null;
-  public: boolean;
-  status: ItemStatus;
   signed_at: Date;
   /** The domain the signatory is verified for (wire `verified`), or null. */
   verified_domain: string | null;
+}
+
+export interface SignatoryRecord extends ListedSignatory {
+  email: string | null;
+  public: boolean;
+  status: ItemStatus;
 }
 
 export interface CommentRecord {
@@ -100,7 +104,7 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
-export interface SignatoryPage extends Page<SignatoryRecord> {
+export interface SignatoryPage extends Page<ListedSignatory> {
   /** Listed signatories by kind, over the whole unfiltered list. */
   kinds: Record<SignatoryKind, number>;
 }
