@@ -13,6 +13,12 @@ export interface Queryable {
 export interface Db extends Queryable {
   /** Several statements, no parameters (migrations). */
   exec(text: string): Promise<void>;
+  /**
+   * Connections of their own for the live hub's short reads (the event log,
+   * the counts, the rows an event names), so they never wait behind a queue
+   * of write transactions on the main pool. Absent: the same connection.
+   */
+  readonly live?: Queryable;
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**

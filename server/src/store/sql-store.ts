@@ -47,7 +47,12 @@ export class SqlStore implements Store {
   private prunedAt = 0;
   private bucketsPrunedAt = 0;
 
-  constructor(private readonly db: Db) {}
+  /** Where the live hub's reads go (Db.live): not behind the writes. */
+  private readonly live: Queryable;
+
+  constructor(private readonly db: Db) {
+    this.live = db.live ?? db;
+  }
 
   async pruneIdempotencyKeys(now: Date = new Date()): Promise<number> {
     const rows = await this.db.query(
@@ -128,8 +133,9 @@ export class SqlStore implements Store {
     return {items: rows.slice(0, query.limit), total, hasMore: rows.length > query.limit, kinds};
   }
 
+  // The live hub's reads, on its own connections (Db.live).
   async signatoryCounts(statementId: string): Promise<SignatoryCounts | null> {
-    const [row] = await this.db.query<{count: number; listed: number; organization: number; individual: number}>(
+    const [row] = await this.live.query<{count: number; listed: number; organization: number; individual: number}>(
       `SELECT signatories_count AS count, signatories_listed AS listed,
               listed_organizations AS organization, listed_individuals AS individual
        FROM statements WHERE id = $1`, [statementId]);
@@ -137,24 +143,24 @@ export class SqlStore implements Store {
   }
 
   async commentCount(statementId: string): Promise<number> {
-    const [row] = await this.db.query<{n: number}>(`SELECT comments_visible AS n FROM statements WHERE id = $1`, [statementId]);
+    const [row] = await this.live.query<{n: number}>(`SELECT comments_visible AS n FROM statements WHERE id = $1`, [statementId]);
     return row?.n ?? 0;
   }
 
   async lastEvent(statementId: string): Promise<number | null> {
-    const [row] = await this.db.query<{last_event: number}>(`SELECT last_event FROM statements WHERE id = $1`, [statementId]);
+    const [row] = await this.live.query<{last_event: number}>(`SELECT last_event FROM statements WHERE id = $1`, [statementId]);
     return row ? row.last_event : null;
   }
 
   eventsAfter(statementId: string, seq: number, limit: number): Promise<EventRecord[]> {
-    return this.db.query<EventRecord & Record<string, unknown>>(
+    return this.live.query<EventRecord & Record<string, unknown>>(
       `SELECT seq, type, item_ids FROM statement_events WHERE statement_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [statementId, seq, limit]);
   }
 
   listedSignatories(statementId: string, ids: readonly string[]): Promise<SignatoryRecord[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.db.query<SignatoryRecord & Record<string, unknown>>(
+    return this.live.query<SignatoryRecord & Record<string, unknown>>(
       `SELECT ${SIGNATORY_COLS} FROM signatories
        WHERE statement_id = $1 AND id = ANY($2::text[]) AND status = 'published' AND public ORDER BY position`,
       [statementId, arrayLiteral(ids)]);
@@ -162,7 +168,7 @@ export class SqlStore implements Store {
 
   publishedComments(statementId: string, ids: readonly string[]): Promise<CommentRecord[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.db.query<CommentRecord & Record<string, unknown>>(
+    return this.live.query<CommentRecord & Record<string, unknown>>(
       `SELECT ${COMMENT_COLS} FROM comments
        WHERE statement_id = $1 AND id = ANY($2::text[]) AND status = 'published' ORDER BY created_at, id`,
       [statementId, arrayLiteral(ids)]);
@@ -170,7 +176,7 @@ export class SqlStore implements Store {
 
   async watchEvents(onEvent: (statementId: string, seq: number) => void, onResync: () => void): Promise<() => Promise<void>> {
     // Every schema on the database shares the channel: keep only this one's.
-    const [{schema}] = (await this.db.query<{schema: string}>(`SELECT current_schema() AS schema`)) as [{schema: string}];
+    const [{schema}] = (await this.live.query<{schema: string}>(`SELECT current_schema() AS schema`)) as [{schema: string}];
     return this.db.listen(EVENT_CHANNEL, (payload) => {
       const note = parseNotification(payload);
       if (note && note.schema === schema) onEvent(note.statement, note.seq);
@@ -189,7 +195,7 @@ export class SqlStore implements Store {
            AND ($2::timestamptz IS NULL OR (created_at, id) ${cmp} ($2::timestamptz, $3::text))
          ORDER BY created_at ${dir}, id ${dir} LIMIT $4`,
         [statementId, ...after, query.limit + 1]),
-      this.commentCount(statementId),
+      this.db.query<{n: number}>(`SELECT comments_visible AS n FROM statements WHERE id = $1`, [statementId]).then(([r]) => r?.n ?? 0),
     ]);
     const page = roots.slice(0, query.limit);
     if (!page.length) return {items: [], total, hasMore: false};
