@@ -470,15 +470,21 @@ describe('<signatory-list>', () => {
         expect(Number(fromRequests()[1].url.searchParams.get('from'))).to.be.within(39_990, 40_001);
       });
 
-      it('jumps to the end with End, loading only the last page', async () => {
+      it('jumps to the end with End, loading only pages near the end', async () => {
         api.data.signatories = wireOrganizations(50_000);
         const el = await list();
         await settled(el);
+        const firstPage = signatoryRequests().length;
         $(el, '[part="list"]')!.focus();
         await sendKeys({press: 'End'});
         await waitUntil(() => $(el, '[part~="item"][data-position="50000"] [part="name"]'), 'the end did not load');
         expect(text(el, '[part~="item"][data-position="50000"] [part="name"]')).to.equal('Org 50000');
-        expect(fromRequests()).to.have.length(1);
+        // Chromium animates a keyboard scroll: on a busy machine the box may rest once on the
+        // way and ask for where it rested too. Never a walk of the pages between (issue 14: ≤ 3 a jump).
+        const after = signatoryRequests().slice(firstPage);
+        expect(after.every((r) => r.url.searchParams.has('from')), 'only pages by position').to.equal(true);
+        expect(after.length).to.be.within(1, 3);
+        expect(Number(after.at(-1)!.url.searchParams.get('from'))).to.be.above(49_000);
       });
 
       it('keeps every number in its place where nobody is listed, saying so', async () => {
