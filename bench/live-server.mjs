@@ -43,6 +43,9 @@ process.on('message', async (m) => {
         goal: 5000,
         signing: 'open',
         allowed_domains: [],
+        confirmation: 'none',
+        language: 'en',
+        mail_hourly_cap: 500,
       });
       send({type: 'ready', url: server.url, statement: STATEMENT});
     } else if (m.type === 'memory') {
