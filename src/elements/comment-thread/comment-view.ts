@@ -33,7 +33,7 @@ export function renderCommentItems(view: CommentView, nodes: readonly CommentNod
   for (const node of nodes) {
     const more = depth === 1 ? view.renderMoreReplies(node) : nothing;
     // A top-level item's size until it is first rendered (then the browser remembers the real one).
-    const size = depth === 1 ? `contain-intrinsic-block-size:auto ${guessHeight(node, depth >= view.maxDepth)}em` : '';
+    const size = depth === 1 ? `contain-intrinsic-block-size:auto ${guessHeight(node, depth >= view.maxDepth, view.canComment)}em` : '';
     if (depth < view.maxDepth && node.replies.length) {
       out.push(html`<li .style=${size}>
         ${renderComment(view, node, false)}
@@ -55,11 +55,11 @@ export function renderCommentItems(view: CommentView, nodes: readonly CommentNod
 /**
  * About how tall (em) a comment item renders with the replies under it
  * (`alone`: without them, at the depth cap they are items of their own):
- * its lines of text at ~60 characters a line, its name and Reply lines,
+ * its lines of text at ~60 characters a line, its name line and Reply button,
  * with a fifth more. A guess on the high side: after End the page may
  * shrink to its real end, never grow past the view.
  */
-export function guessHeight(node: CommentNode, alone = false): number {
+export function guessHeight(node: CommentNode, alone = false, replyButtons = true): number {
   let em = 0;
   for (const {comment} of alone ? [node] : [node, ...descendants(node)]) {
     let lines = 0;
@@ -68,7 +68,7 @@ export function guessHeight(node: CommentNode, alone = false): number {
       paragraphs++;
       for (const line of paragraph.split('\n')) lines += Math.ceil(line.length / 60) || 1;
     }
-    em += 5.5 + lines * 1.5 + paragraphs * 0.6;
+    em += (replyButtons ? 5.5 : 3.2) + lines * 1.5 + paragraphs * 0.6;
   }
   return Math.ceil(em * 1.2);
 }
