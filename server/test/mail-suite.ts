@@ -305,6 +305,30 @@ export function mailSuite(label: string, factory: () => StoreFactory, skip: stri
       for (const m of waiting) assert.ok(m.next_attempt_at.getTime() > Date.now() + 55 * 60_000);
       assert.deepEqual(waiting.map((m) => m.recipient).sort(), ['p3@cap.example', 'p4@cap.example']);
     });
+
+    // Last: it prunes every statement's stale unconfirmed signatures, the earlier tests' too.
+    test('a signature never confirmed goes, with its address, a day after its link expired; confirmed ones stay', async () => {
+      const id = await statement();
+      await sign(id, {name: 'Never Confirmed', kind: 'individual', email: 'never@prune.example'});
+      await sign(id, {name: 'Never Delivered', kind: 'individual', email: 'bounce@prune.example'});
+      await sign(id, {name: 'Confirmed', kind: 'individual', email: 'yes@prune.example'});
+      await mailTo('never@prune.example');
+      await press((await mailTo('yes@prune.example')).confirm!);
+      type Row = {to: string | null; status: string; statement_id: string};
+      const failed = async () => ((await admin(`${api}/admin/mail?status=failed`, 'GET')).json.items as Row[]).filter((m) => m.statement_id === id);
+      await until(async () => (await failed()).length === 1);
+
+      const ttl = 7 * 86_400_000;
+      await store.pruneUnconfirmed(new Date(Date.now() + ttl));
+      assert.equal((await store.allSignatories(id)).length, 3, 'kept while its link works, and a day after');
+      assert.ok((await store.pruneUnconfirmed(new Date(Date.now() + ttl + 86_400_000 + 60_000))) >= 2);
+      assert.deepEqual((await store.allSignatories(id)).map((r) => [r.name, r.status]), [['Confirmed', 'published']]);
+      assert.deepEqual(await counts(id), {count: 1, listed: 1, open: true, email_required: true, confirmation: 'email'});
+      // Its failed mail is cancelled, the address erased: nothing left to send again.
+      assert.deepEqual(await failed(), []);
+      const cancelled = ((await admin(`${api}/admin/mail?status=cancelled`, 'GET')).json.items as Row[]).filter((m) => m.statement_id === id);
+      assert.ok(cancelled.length >= 1 && cancelled.every((m) => m.to === null), JSON.stringify(cancelled));
+    });
   });
 
   describe(`the outbox when SMTP is down, on ${label}`, {skip}, () => {
@@ -387,5 +411,6 @@ export function sharedInstancesSuite(label: string, factory: () => StoreFactory,
         await db.dispose();
       }
     });
+
   });
 }

@@ -63,6 +63,26 @@ export class SqlStore implements Store {
     return rows.length;
   }
 
+  async pruneUnconfirmed(now: Date = new Date()): Promise<number> {
+    // A day's grace after the last link expired: a reader clicking at the last minute still finds their signature.
+    const rows = await this.db.query(
+      `WITH gone AS (
+         SELECT s.statement_id, s.id FROM signatories s
+         WHERE s.status = 'unconfirmed' AND s.signed_at < $1::timestamptz - interval '1 day'
+           AND NOT EXISTS (SELECT 1 FROM signature_tokens t
+             WHERE t.statement_id = s.statement_id AND t.signatory_id = s.id AND t.purpose = 'confirm'
+               AND t.used_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $1::timestamptz - interval '1 day'))
+         LIMIT ${PRUNE_BATCH}
+       ), mail AS (
+         UPDATE outbox o SET recipient = NULL, body = NULL, link = NULL,
+           status = CASE WHEN o.status IN ('queued', 'failed') THEN 'cancelled' ELSE o.status END
+         FROM gone WHERE o.statement_id = gone.statement_id AND o.signatory_id = gone.id
+       )
+       DELETE FROM signatories s USING gone WHERE s.statement_id = gone.statement_id AND s.id = gone.id
+       RETURNING s.id`, [now]);
+    return rows.length;
+  }
+
   async getStatement(id: string): Promise<StatementRecord | null> {
     // content as text: the two drivers parse json columns differently.
     const [row] = await this.db.query<Omit<StatementRecord, 'content'> & {content: string}>(
@@ -339,6 +359,7 @@ export class SqlStore implements Store {
     if (idem && Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = Date.now();
       await this.pruneIdempotencyKeys();
+      await this.pruneUnconfirmed();
     }
     try {
       return await this.db.transaction(async (tx) => {

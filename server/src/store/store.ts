@@ -362,6 +362,12 @@ export interface Store {
    * returns how many. Writes call it now and then; an expired key is new again either way.
    */
   pruneIdempotencyKeys(now?: Date): Promise<number>;
+  /**
+   * Deletes signatures never confirmed whose confirmation links all expired
+   * a day before `now`, with their address, and erases the address from
+   * their mail (a bounded batch); returns how many. Writes call it now and then.
+   */
+  pruneUnconfirmed(now?: Date): Promise<number>;
   /** What a confirmation or withdrawal link (its token) points at; null when it is no link of ours. */
   linkTarget(token: string): Promise<LinkTarget | null>;
   /** Confirms the signature of a confirmation link: published (or pending under pre-moderation), numbered, counted. */
