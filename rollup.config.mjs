@@ -2,6 +2,7 @@ import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import {minifyHTMLLiterals} from 'minify-literals';
 import {readdirSync, rmSync} from 'node:fs';
+import shortKeys from './scripts/short-keys.mjs';
 
 // The one-script bundles, built from tsc's output in dist/. Lit's default
 // export condition is its production build (no dev-mode warnings).
@@ -55,7 +56,8 @@ export default [
       dir: 'dist', entryFileNames: 'undersigned.js', chunkFileNames: 'undersigned-[name]-[hash].js',
       format: 'es', sourcemap: true, plugins: [minify({module: true})],
     },
-    plugins: [cleanChunks(), nodeResolve({browser: true}), minifyLiterals()],
+    // shortKeys: message keys as short ids in the bundle (scripts/short-keys.mjs).
+    plugins: [cleanChunks(), shortKeys(), nodeResolve({browser: true}), minifyLiterals()],
     onwarn,
   },
   // For pages that allow only classic scripts: <script src defer>. A tiny
