@@ -43,6 +43,9 @@ export interface QueueItem {
   text: string;
   public: boolean | null;
   parent: {id: string; author_name: string; body: string} | null;
+  /** Signatories: their web site and the domain they are verified for (optional: absent from other backends). */
+  url?: string | null;
+  verified?: {domain: string} | null;
   [extra: string]: unknown;
 }
 
@@ -205,6 +208,13 @@ export class AdminApi {
 
   setStatus = (items: ItemRef[], status: ItemStatus) =>
     this.call<{items: (ItemRef & {previous: ItemStatus})[]}>('POST', '/moderation/status', {items, status});
+
+  /** Marks a signatory verified for the registrable domain of its own `url`. */
+  verify = (item: ItemRef) =>
+    this.call<unknown>('PUT', `/statements/${encodeURIComponent(item.statement_id)}/signatories/${encodeURIComponent(item.id)}/verified`, {});
+
+  unverify = (item: ItemRef) =>
+    this.call<void>('DELETE', `/statements/${encodeURIComponent(item.statement_id)}/signatories/${encodeURIComponent(item.id)}/verified`);
 
   deleteItems = (items: ItemRef[]) => this.call<{deleted: number}>('POST', '/moderation/delete', {items});
 

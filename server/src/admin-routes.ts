@@ -258,8 +258,8 @@ export function mailToWire(m: MailRecord) {
   };
 }
 
-function queueItemToWire(q: QueueItem) {
-  return {...q, at: q.at.toISOString()};
+function queueItemToWire({verified_domain, ...q}: QueueItem) {
+  return {...q, at: q.at.toISOString(), verified: verified_domain === null ? null : {domain: verified_domain}};
 }
 
 /** The admin view adds what the public one hides: e-mail, visibility, status. */

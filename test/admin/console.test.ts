@@ -289,6 +289,35 @@ describe('console: a campaign from creation to moderation, seen on the public pa
     await waitUntil(() => /Queued again/.test(shadowText(view())), 'sending again did not say so');
   });
 
+  it('marks an organisation verified by hand for its web site\'s domain, and takes it back', async () => {
+    const id = await referenceServer.putStatement({id: 'verify-by-hand'});
+    const signed = await fetch(`${server.endpoint}/statements/${id}/signatories`, {
+      method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({name: 'Riverkeepers', kind: 'organization', url: 'https://www.riverkeepers.org/about', public: true}),
+    });
+    expect(signed.status).to.equal(201);
+    const verifiedOnWire = async () =>
+      ((await (await fetch(`${server.endpoint}/statements/${id}/signatories`, {cache: 'no-store'})).json()) as {items: {verified?: {domain: string}}[]}).items[0]!.verified;
+    expect(await verifiedOnWire()).to.equal(undefined);
+
+    const el = await mountConsole(server, `#queue/${id}`);
+    await signIn(el);
+    const queue = () => deep(el, 'console-moderation-queue')!;
+    const status = deep<HTMLSelectElement>(queue(), '#status')!;
+    status.value = 'published';
+    status.dispatchEvent(new Event('change'));
+    const button = (label: string) => deepAll<HTMLButtonElement>(queue(), 'li button').find((b) => b.textContent === label);
+    await waitUntil(() => button('Verify'), 'no Verify button for an organisation with a web site');
+    expect(button('Verify')!.getAttribute('aria-label')).to.equal('Verify Riverkeepers for the domain of https://www.riverkeepers.org/about');
+    button('Verify')!.click();
+    await waitUntil(() => /verified: riverkeepers\.org/.test(shadowText(queue())), 'the item does not say it is verified');
+    expect(await verifiedOnWire()).to.deep.equal({domain: 'riverkeepers.org'});
+    await expect(el).to.be.accessible();
+    button('Not verified')!.click();
+    await waitUntil(() => button('Verify'), 'taking it back did not show');
+    expect(await verifiedOnWire()).to.equal(undefined);
+  });
+
   it('keeps unsaved edits across a reload, and offers to discard them', async () => {
     let el = await mountConsole(server, `#edit/${ID}`);
     await signIn(el);

@@ -89,7 +89,7 @@ export class ConsoleModerationQueue extends LitElement {
 
   private item(item: QueueItem, i: number) {
     const key = keyOf(item);
-    const extra = Object.entries(item).filter(([k]) => ['verified', 'confirmed', 'confirmed_at', 'verification'].includes(k));
+    const extra = Object.entries(item).filter(([k]) => ['confirmed', 'confirmed_at', 'verification'].includes(k));
     return html`<li class=${i === this.current ? 'current' : ''} tabindex=${i === this.current ? '0' : '-1'}
         data-key=${key} aria-labelledby="t-${i}" @focus=${() => (this.current = i)}>
       <input type="checkbox" id="sel-${i}" .checked=${this.selected.has(key)} @change=${() => this.toggle(key)}
@@ -99,6 +99,7 @@ export class ConsoleModerationQueue extends LitElement {
           <a href="#edit/${encodeURIComponent(item.statement_id)}">${item.statement_title}</a></p>
         <p class="meta">${new Date(item.at).toLocaleString()} · ${item.email ?? 'no e-mail'}
           · ${item.status}${extra.map(([k, v]) => ` · ${k.replace(/_/g, ' ')}: ${String(v)}`)}
+          ${item.verified ? html` · <span class="verified">verified: ${item.verified.domain}</span>` : nothing}
           ${item.public === false ? ' · not listed publicly' : nothing}</p>
         ${item.text ? html`<p class="text">${item.text}</p>` : nothing}
         ${item.parent ? html`<blockquote class="parent"><p>In reply to <strong>${item.parent.author_name}</strong>:</p>
@@ -108,8 +109,26 @@ export class ConsoleModerationQueue extends LitElement {
         ${item.status !== 'published' ? html`<button @click=${() => this.act('published', [item])} aria-label="Approve ${item.name}">Approve</button>` : nothing}
         ${item.status !== 'hidden' ? html`<button class="secondary" @click=${() => this.act('hidden', [item])} aria-label="Hide ${item.name}">Hide</button>` : nothing}
         <button class="danger" @click=${() => this.act('delete', [item])} aria-label="Delete ${item.name}">Delete</button>
+        ${item.kind === 'signatory' && item.verified
+          ? html`<button class="secondary" @click=${() => this.setVerified(item, false)} aria-label="Not verified: take back the verification of ${item.name}">Not verified</button>`
+          : item.kind === 'signatory' && item.url
+            ? html`<button class="secondary" @click=${() => this.setVerified(item, true)}
+                aria-label="Verify ${item.name} for the domain of ${item.url}">Verify</button>`
+            : nothing}
       </div>
     </li>`;
+  }
+
+  /** Marks a signatory verified by hand for its web site's domain (the badge readers see), or takes that back. */
+  private async setVerified(item: QueueItem, verified: boolean) {
+    try {
+      await (verified ? this.api.verify(refOf(item)) : this.api.unverify(refOf(item)));
+      this.message = verified ? `Marked “${item.name}” verified.` : `“${item.name}” is no longer verified.`;
+      await this.load();
+      await this.focusCurrent();
+    } catch (err) {
+      this.message = `Not done: ${err instanceof Error ? err.message : String(err)}`;
+    }
   }
 
   private toggle(key: string) {

@@ -618,7 +618,7 @@ export class SqlStore implements Store {
       query.kind === 'comment' ? [] : this.db.query<QueueItem & Record<string, unknown>>(
         `SELECT 'signatory' AS kind, s.statement_id, st.content->>'title' AS statement_title, s.id, s.status,
                 s.signed_at AS at, s.name, s.email, concat_ws(', ', s.organization, s.role, s.location) AS text,
-                s.public, NULL AS parent
+                s.public, NULL AS parent, s.url, s.verified_domain
          FROM signatories s JOIN statements st ON st.id = s.statement_id
          WHERE s.status = $1 AND ($2::text IS NULL OR s.statement_id = $2)
            AND ($3::timestamptz IS NULL OR (s.signed_at, s.id) < ($3::timestamptz, $4::text))
@@ -628,6 +628,7 @@ export class SqlStore implements Store {
       query.kind === 'signatory' ? [] : this.db.query<Omit<QueueItem, 'parent'> & {parent: string | null}>(
         `SELECT 'comment' AS kind, c.statement_id, st.content->>'title' AS statement_title, c.id, c.status,
                 c.created_at AS at, c.author_name AS name, c.author_email AS email, c.body AS text, NULL::boolean AS public,
+                NULL::text AS url, NULL::text AS verified_domain,
                 CASE WHEN p.id IS NULL THEN NULL
                      ELSE json_build_object('id', p.id, 'author_name', p.author_name, 'body', p.body)::text END AS parent
          FROM comments c JOIN statements st ON st.id = c.statement_id

@@ -246,6 +246,9 @@ export interface QueueItem extends ItemRef {
   public: boolean | null;
   /** Replies: the comment answered. */
   parent: {id: string; author_name: string; body: string} | null;
+  /** Signatories: their web site, and the domain they are verified for (null for comments). */
+  url: string | null;
+  verified_domain: string | null;
 }
 
 /** An invitation as made: the token is returned this once and kept only as a hash. */
