@@ -202,16 +202,23 @@ function verified(value: unknown, path: string): Signatory['verified'] {
   return {domain: str(object(value, path), 'domain', path, 253)};
 }
 
-export function comment(value: unknown, path: string): Comment {
-  const o = object(value, path);
+/** What a comment on the wire and a stored one share; their parent and time fields are named `parent` and `created`. */
+function commentCore(o: Json, path: string, parent: string, created: string): Comment {
   const authorPath = at(path, 'author');
   const author = object(o.author, authorPath);
   return {
     id: id(o.id, at(path, 'id')),
-    parentId: optId(o, 'parent_id', path),
+    parentId: optId(o, parent, path),
     author: {name: str(author, 'name', authorPath, LIMITS.name), url: optStr(author, 'url', authorPath)},
     body: str(o, 'body', path, LIMITS.commentBody),
-    createdAt: str(o, 'created_at', path),
+    createdAt: str(o, created, path),
+  };
+}
+
+export function comment(value: unknown, path: string): Comment {
+  const o = object(value, path);
+  return {
+    ...commentCore(o, path, 'parent_id', 'created_at'),
     editedAt: optStr(o, 'edited_at', path),
     replies: replies(o.replies, at(path, 'replies')),
   };
@@ -294,17 +301,8 @@ export const parseStoredComments = (v: unknown): StoredComment[] =>
       const path = `stored[${i}]`;
       const entry = object(value, path);
       const cPath = at(path, 'comment');
-      const o = object(entry.comment, cPath);
-      const aPath = at(cPath, 'author');
-      const author = object(o.author, aPath);
       return {
-        comment: {
-          id: id(o.id, at(cPath, 'id')),
-          parentId: optId(o, 'parentId', cPath),
-          author: {name: str(author, 'name', aPath, LIMITS.name), url: optStr(author, 'url', aPath)},
-          body: str(o, 'body', cPath, LIMITS.commentBody),
-          createdAt: str(o, 'createdAt', cPath),
-        },
+        comment: commentCore(object(entry.comment, cPath), cPath, 'parentId', 'createdAt'),
         at: num(entry, 'at', path),
         count: optNum(entry, 'count', path),
       };
