@@ -1,4 +1,4 @@
-import {Hono, type Context} from 'hono';
+import {Hono} from 'hono';
 import type {AppConfig} from './config.ts';
 import {TEXTS} from './mail/messages.ts';
 import type {LinkOutcome} from './store/store.ts';
@@ -19,19 +19,19 @@ export function linkRoutes(cfg: AppConfig): Hono {
     app.get(`/${purpose}/:token`, async (c) => {
       const token = c.req.param('token');
       const target = TOKEN.test(token) ? await cfg.store.linkTarget(token) : null;
-      if (!target || target.purpose !== purpose) return page(c, 404, 'en', TEXTS.en.invalid);
+      if (!target || target.purpose !== purpose) return page(404, 'en', TEXTS.en.invalid);
       const t = TEXTS[target.statement.language];
       const [heading, ask, button] = purpose === 'confirm'
         ? [t.confirmHeading, t.confirmAsk(target.statement.title), t.confirmButton]
         : [t.withdrawHeading, t.withdrawAsk(target.statement.title), t.withdrawButton];
-      return page(c, 200, target.statement.language, ask, {heading, button});
+      return page(200, target.statement.language, ask, {heading, button});
     });
 
     app.post(`/${purpose}/:token`, async (c) => {
       const token = c.req.param('token');
       const outcome: LinkOutcome = !TOKEN.test(token) ? {outcome: 'invalid'}
         : purpose === 'confirm' ? await cfg.store.confirmSignature(token) : await cfg.store.withdrawSignature(token);
-      if (outcome.outcome === 'invalid') return page(c, 404, 'en', TEXTS.en.invalid);
+      if (outcome.outcome === 'invalid') return page(404, 'en', TEXTS.en.invalid);
       const {language, url} = outcome.statement;
       const t = TEXTS[language];
       const text = {
@@ -41,7 +41,7 @@ export function linkRoutes(cfg: AppConfig): Hono {
         withdrawn: t.alreadyWithdrawn,
         expired: t.expired,
       }[outcome.outcome];
-      return page(c, outcome.outcome === 'expired' ? 410 : 200, language, text, {back: url, outcome: outcome.outcome});
+      return page(outcome.outcome === 'expired' ? 410 : 200, language, text, {back: url, outcome: outcome.outcome});
     });
   }
   return app;
@@ -52,7 +52,7 @@ function escapeHtml(s: string): string {
 }
 
 /** A small page of its own: no script, nothing loaded, nothing it could leak the token to. */
-function page(_c: Context, status: number, lang: Language, text: string,
+function page(status: number, lang: Language, text: string,
   opts: {heading?: string; button?: string; back?: string | null; outcome?: string} = {}): Response {
   const t = TEXTS[lang];
   const heading = opts.heading ?? text;
