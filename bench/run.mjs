@@ -172,7 +172,8 @@ function goals(result) {
   const find = (id, n) => result.cases.find((c) => c.id === id && c.n === n);
   const out = [];
   const kb = result.bundle.gzip / 1024;
-  out.push({goal: 'Bundle ≤ 20 KB gzip', measured: `${kb.toFixed(1)} KB`, holds: kb <= 20});
+  // Issue 11's budget for the English/Chromium path, which is undersigned.js alone (scripts/size.mjs measures every path).
+  out.push({goal: 'dist/undersigned.js ≤ 30 KB gzip', measured: `${kb.toFixed(1)} KB`, holds: kb <= 30});
   const s100 = find('sig-static', 100_000);
   const s1 = find('sig-static', 1000);
   const e = s100?.element;
