@@ -1,5 +1,3 @@
-import type {Problem, StatementContent} from '../src/contract/index.js';
-
 /**
  * The console's client for /v1/admin (docs/contract.md "Admin"). The admin
  * token is sent once, to sign in; after that the session cookie (HttpOnly,
@@ -7,8 +5,19 @@ import type {Problem, StatementContent} from '../src/contract/index.js';
  * authorise each request.
  */
 
-export type ItemStatus = 'published' | 'pending' | 'hidden' | (string & {});
-export type Kind = 'signatory' | 'comment';
+import type {Problem, StatementContent} from '../src/contract/index.js';
+import type {
+  AdminImportAnswer as ImportAnswer, AdminInvitationPage as InvitationPage, AdminItemRef as ItemRef,
+  AdminMailPage as MailPage, AdminNewInvitation as NewInvitation, AdminQueueItem as QueueItem,
+  AdminStatementSummary as StatementSummary, ItemStatus, Kind, MailStatus,
+} from '../src/contract/admin.js';
+
+// The wire shapes are the contract's (src/contract/admin.ts), under the console's names.
+export type {
+  AdminImportAnswer as ImportAnswer, AdminInvitation as Invitation, AdminInvitationPage as InvitationPage,
+  AdminItemRef as ItemRef, AdminMailItem as MailItem, AdminMailPage as MailPage, AdminNewInvitation as NewInvitation,
+  AdminQueueItem as QueueItem, AdminStatementSummary as StatementSummary, ItemStatus, Kind, MailStatus,
+} from '../src/contract/admin.js';
 
 /** The statement document: content and settings, flat; what GET returns, PUT accepts. */
 export interface StatementDoc extends StatementContent {
@@ -20,70 +29,6 @@ export interface StatementDoc extends StatementContent {
   goal: number | null;
   /** Settings other backends or newer servers add (confirmation, invitations, …). */
   [setting: string]: unknown;
-}
-
-export interface StatementSummary {
-  id: string;
-  title: string;
-  goal: number | null;
-  updated_at: string;
-  signatories: Record<ItemStatus, number>;
-  comments: Record<ItemStatus, number>;
-}
-
-export interface QueueItem {
-  kind: Kind;
-  statement_id: string;
-  statement_title: string;
-  id: string;
-  status: ItemStatus;
-  at: string;
-  name: string;
-  email: string | null;
-  text: string;
-  public: boolean | null;
-  parent: {id: string; author_name: string; body: string} | null;
-  /** Signatories: their web site and the domain they are verified for (optional: absent from other backends). */
-  url?: string | null;
-  verified?: {domain: string} | null;
-  [extra: string]: unknown;
-}
-
-/** One invitation to a `signing: "invite"` statement, as the admin route lists it. */
-export interface Invitation {
-  id: string;
-  /** Who it was made for; null for an anonymous link. */
-  email: string | null;
-  created_at: string;
-  status: 'unused' | 'used' | 'revoked';
-  used_at: string | null;
-  signatory: {id: string; name: string} | null;
-}
-
-/** An invitation as just made: its token is shown this once (the server keeps only a hash). */
-export interface NewInvitation {
-  id: string;
-  email: string | null;
-  token: string;
-}
-
-export interface InvitationPage {
-  items: Invitation[];
-  counts: {unused: number; used: number; revoked: number};
-  next: string | null;
-}
-
-export interface ItemRef {
-  statement_id: string;
-  kind: Kind;
-  id: string;
-}
-
-export interface ImportAnswer {
-  dry_run: boolean;
-  added: number;
-  duplicates: number[];
-  errors: {row: number; errors: Record<string, string>}[];
 }
 
 export interface SignatoryRow {
@@ -118,31 +63,6 @@ export class ApiProblem extends Error {
 
 const isProblem = (v: unknown): v is Problem =>
   typeof v === 'object' && v !== null && typeof (v as Problem).status === 'number' && typeof (v as Problem).title === 'string';
-
-export type MailStatus = 'queued' | 'sent' | 'failed' | 'cancelled';
-
-/** An outbox message (no body: it holds the signer's links). */
-export interface MailItem {
-  id: number;
-  statement_id: string | null;
-  kind: string;
-  /** Null once the signer withdrew (the address is erased). */
-  to: string | null;
-  subject: string;
-  status: MailStatus;
-  attempts: number;
-  /** Why it failed, or why the last try did. */
-  error: string | null;
-  created_at: string;
-  next_attempt_at: string | null;
-  sent_at: string | null;
-}
-
-export interface MailPage {
-  items: MailItem[];
-  counts: Record<MailStatus, number>;
-  next: string | null;
-}
 
 export class AdminApi {
   private csrf: string | null = null;

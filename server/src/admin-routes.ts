@@ -12,6 +12,9 @@ import {readJson} from './http.ts';
 import {statementLookup} from './lookup.ts';
 import {noStatement, problem} from './problem.ts';
 import type {CommentRecord, ImportResult, InvitationRecord, Kind, MailRecord, MailStatus, QueueItem, SignatoryRecord, StatementRecord, StatementSummary} from './store/store.ts';
+import type {
+  AdminImportAnswer, AdminInvitation, AdminInvitationPage, AdminMailItem, AdminNewInvitation, AdminQueueItem, AdminStatementSummary,
+} from '../../src/contract/admin.ts';
 import type {StatementSettings} from './types.ts';
 import {commentToWire, signatureToWire} from './wire.ts';
 
@@ -99,7 +102,8 @@ export function adminRoutes(cfg: AppConfig): Hono {
     const st = await statementOr404(c.req.param('id'));
     const made = await cfg.store.createInvitations(st.id, parseInvitationRequest(await readJson(c)));
     const url = typeof st.content.url === 'string' ? st.content.url : null;
-    return c.json({invitations: made.map((m) => ({...m, ...(url !== null && {link: invitationLink(url, m.token)})}))}, 201);
+    const invitations: (AdminNewInvitation & {link?: string})[] = made.map((m) => ({...m, ...(url !== null && {link: invitationLink(url, m.token)})}));
+    return c.json({invitations}, 201);
   });
 
   app.get('/statements/:id/invitations', async (c) => {
@@ -108,10 +112,11 @@ export function adminRoutes(cfg: AppConfig): Hono {
     const query = parseInvitationQuery(c.req.query());
     const [items, counts] = await Promise.all([cfg.store.listInvitations(id, query), cfg.store.invitationCounts(id)]);
     const last = items[items.length - 1];
-    return c.json({
+    const page: AdminInvitationPage = {
       items: items.map(invitationToWire), counts,
       next: items.length === query.limit && last ? `${last.created_at.toISOString()}|${last.id}` : null,
-    });
+    };
+    return c.json(page);
   });
 
   app.delete('/statements/:id/invitations/:inv', async (c) => {
@@ -125,12 +130,13 @@ export function adminRoutes(cfg: AppConfig): Hono {
     app.post(`/statements/:id/${path}`, async (c) => {
       const parsed = parse(await readJson(c, MAX_IMPORT_BODY));
       const done = await run(c.req.param('id'), parsed.rows as never[], parsed.dryRun);
-      return c.json({
+      const answer: AdminImportAnswer = {
         dry_run: parsed.dryRun,
         added: done.added,
         duplicates: done.duplicates.map((i) => parsed.indexes[i]!),
         errors: parsed.errors,
-      }, parsed.dryRun ? 200 : 201);
+      };
+      return c.json(answer, parsed.dryRun ? 200 : 201);
     });
   };
   importRoute('signatories/import', parseSignatoryImport, (id, rows, dry) => cfg.store.addSignatories(id, rows, dry));
@@ -218,7 +224,7 @@ export function statementDocument(st: StatementRecord): Record<string, unknown> 
 /** The statement's page with `?invite=TOKEN` added (what <statement-card> reads). */
 export const invitationLink = invitationUrl;
 
-function invitationToWire(i: InvitationRecord) {
+function invitationToWire(i: InvitationRecord): AdminInvitation {
   return {
     id: i.id, email: i.email, created_at: i.created_at.toISOString(),
     status: i.used_at ? 'used' : i.revoked_at ? 'revoked' : 'unused',
@@ -229,7 +235,7 @@ function invitationToWire(i: InvitationRecord) {
 
 const ZERO = {published: 0, pending: 0, hidden: 0};
 
-function summaryToWire(s: StatementSummary) {
+function summaryToWire(s: StatementSummary): AdminStatementSummary {
   return {
     id: s.id, title: s.title, goal: s.goal, updated_at: s.updated_at.toISOString(),
     signatories: {...ZERO, ...s.signatories}, comments: {...ZERO, ...s.comments},
@@ -250,7 +256,7 @@ export function parseMailQuery(q: Record<string, string | undefined>): {status?:
   return {...(status !== undefined && {status: status as MailStatus}), limit, ...(before !== undefined && {before})};
 }
 
-export function mailToWire(m: MailRecord) {
+export function mailToWire(m: MailRecord): AdminMailItem {
   return {
     id: m.id, statement_id: m.statement_id, signatory_id: m.signatory_id, kind: m.kind, to: m.recipient, subject: m.subject,
     status: m.status, attempts: m.attempts, error: m.last_error, created_at: m.created_at.toISOString(),
@@ -258,7 +264,7 @@ export function mailToWire(m: MailRecord) {
   };
 }
 
-function queueItemToWire({verified_domain, ...q}: QueueItem) {
+function queueItemToWire({verified_domain, ...q}: QueueItem): AdminQueueItem {
   return {...q, at: q.at.toISOString(), verified: verified_domain === null ? null : {domain: verified_domain}};
 }
 
