@@ -71,6 +71,8 @@ export function statementTask(host: UndersignedElement, sources: SourceControlle
     task: async ([source, provided, fromCard], {signal}) =>
       provided ?? (source && !fromCard ? source.statement({signal}) : initialState),
     args: () => [sources.source, sources.statement, sources.fromCard] as const,
+    // The card's statement (a live change, a reader's signature) is here already: one render, not two.
+    ready: ([, provided]) => provided,
   });
 }
 

@@ -10,6 +10,12 @@ export const initialState: unique symbol = Symbol();
 export interface TaskConfig<A extends readonly unknown[], R> {
   task: (args: A, options: {signal: AbortSignal}) => Promise<R | typeof initialState>;
   args: () => A;
+  /**
+   * The value when the arguments already hold it (not @lit/task's): taken
+   * in the same update, so a new value costs one render instead of a
+   * pending one and a complete one.
+   */
+  ready?: (args: A) => R | undefined;
   onComplete?: (value: R) => void;
   onError?: (error: unknown) => void;
 }
@@ -25,7 +31,8 @@ export interface TaskRenderer<R, T> {
  * The part of @lit/task these elements use, with its behaviour: runs in
  * the host's update whenever an argument changed (compared like Lit's
  * properties), aborts the previous run, keeps the last value while a new
- * run is pending, and ignores the results of runs overtaken by another.
+ * run is pending, and ignores the results of runs overtaken by another
+ * (or by a value `ready` had at once).
  * Ours because the library's whole is 0.8 KB gzip of the bundle.
  */
 export class Task<A extends readonly unknown[], R> implements ReactiveController {
@@ -47,7 +54,15 @@ export class Task<A extends readonly unknown[], R> implements ReactiveController
     const args = this.config.args();
     const previous = this.previous;
     this.previous = args;
-    if (!previous || previous.length !== args.length || args.some((v, i) => notEqual(v, previous[i]))) void this.run(args);
+    if (previous && previous.length === args.length && !args.some((v, i) => notEqual(v, previous[i]))) return;
+    const ready = this.config.ready?.(args);
+    if (ready === undefined) return void this.run(args);
+    this.abort();
+    this.call++;
+    this.config.onComplete?.(ready);
+    this.status = TaskStatus.COMPLETE;
+    this.value = ready;
+    this.error = undefined;
   }
 
   async run(args: A = this.config.args()): Promise<void> {
