@@ -62,6 +62,7 @@ function page(status: number, lang: Language, text: string,
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(heading)}</title>
 <style>
@@ -71,6 +72,7 @@ h1{font-size:1.4rem;margin-top:0}
 button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:.4rem;background:#1d4ed8;color:#fff;cursor:pointer}
 button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 a{color:#1d4ed8}
+@media (prefers-color-scheme:dark){body{color:#e8e8e3;background:#121314}main{background:#1e1f22;box-shadow:none}button{background:#8ab4f8;color:#0b0c0e}a{color:#8ab4f8}}
 </style>
 </head>
 <body>
