@@ -7,8 +7,8 @@ import {
 import type {AppConfig} from './config.ts';
 import {signatoriesCsv} from './csv.ts';
 import {staticDocument} from './static-document.ts';
-import {invitationUrl} from './store/sql-store.ts';
 import {readJson} from './http.ts';
+import {invitationLink} from '../../src/contract/index.ts';
 import {statementLookup} from './lookup.ts';
 import {noStatement, problem} from './problem.ts';
 import type {CommentRecord, ImportResult, InvitationRecord, Kind, MailRecord, MailStatus, QueueItem, SignatoryRecord, StatementRecord, StatementSummary} from './store/store.ts';
@@ -220,9 +220,6 @@ export function statementDocument(st: StatementRecord): Record<string, unknown> 
   const settings = Object.fromEntries(SETTING_KEYS.map((k) => [k, st[k]]));
   return {id: st.id, ...st.content, notes: (st.content.notes as unknown[] | undefined) ?? [], ...settings};
 }
-
-/** The statement's page with `?invite=TOKEN` added (what <statement-card> reads). */
-export const invitationLink = invitationUrl;
 
 function invitationToWire(i: InvitationRecord): AdminInvitation {
   return {

@@ -1,7 +1,8 @@
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {signatoriesCsv} from './csv.ts';
-import {invitationLink, mailToWire, parseMailQuery} from './admin-routes.ts';
+import {invitationLink} from '../../src/contract/index.ts';
+import {mailToWire, parseMailQuery} from './admin-routes.ts';
 import {parseInvitationRequest, parseVerifiedDomain} from './admin-validation.ts';
 import {readEnv} from './env.ts';
 import {sha256} from './http.ts';

@@ -8,4 +8,4 @@ export type {Problem} from './problem.js';
 export {LIMITS, PAGE_LIMITS, INLINE_REPLIES, MAX_DEPTH} from './limits.js';
 export {textFault, textLength, normalizeText, isEmail, startTagCount, type TextFault, type TextRule} from './text.js';
 export {foldForSearch, signatorySearchText, searchWords, matchesSearch} from './search.js';
-export {isInviteToken, isHostAtDomains} from './signing.js';
+export {INVITE_PARAM, invitationLink, isInviteToken, isHostAtDomains} from './signing.js';

@@ -8,6 +8,16 @@ import {LIMITS} from './limits.js';
 // Printable ASCII: tokens travel in page addresses and are looked up as given.
 const INVITE_TOKEN = /^[\x21-\x7e]+$/;
 
+/** The parameter of a page's address that carries an invitation token (what `<sign-form>` reads). */
+export const INVITE_PARAM = 'invite';
+
+/** The page with the invitation token added: `https://news.example/letter?invite=TOKEN`. Throws for no absolute URL. */
+export function invitationLink(pageUrl: string, token: string): string {
+  const link = new URL(pageUrl);
+  link.searchParams.set(INVITE_PARAM, token);
+  return link.href;
+}
+
 /** Whether `value` has the shape of an invitation token; whether it is valid only the server knows. */
 export function isInviteToken(value: string): boolean {
   return value.length > 0 && value.length <= LIMITS.inviteToken && INVITE_TOKEN.test(value);

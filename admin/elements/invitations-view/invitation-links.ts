@@ -1,4 +1,13 @@
-import {isEmail} from '../../../src/contract/index.js';
+import {invitationLink, isEmail} from '../../../src/contract/index.js';
+
+/** Whether a typed page address is a full http(s) one, which invitation links can lead to. */
+export function isPageAddress(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text.trim()).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The link an invitation is handed out as: the page where the statement is
@@ -6,14 +15,7 @@ import {isEmail} from '../../../src/contract/index.js';
  * bare token when no full http(s) address is given.
  */
 export function inviteLink(pageUrl: string, token: string): string {
-  try {
-    const url = new URL(pageUrl.trim());
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return token;
-    url.searchParams.set('invite', token);
-    return url.href;
-  } catch {
-    return token;
-  }
+  return isPageAddress(pageUrl) ? invitationLink(pageUrl.trim(), token) : token;
 }
 
 /** Addresses as a publisher pastes them (lines, commas, semicolons), each once, and what is not an address. */

@@ -2,7 +2,7 @@ import {html, LitElement, nothing} from 'lit';
 import {customElement, property, state} from 'lit/decorators.js';
 import {ApiProblem, type AdminApi, type Invitation, type InvitationPage, type NewInvitation, type StatementDoc} from '../../api.js';
 import {consoleStyles} from '../../styles.js';
-import {inviteLink, parseAddresses} from './invitation-links.js';
+import {inviteLink, isPageAddress, parseAddresses} from './invitation-links.js';
 import {invitationsStyles} from './invitations-view.styles.js';
 
 /** At most this many invitations in one request, as the server takes them. */
@@ -95,7 +95,7 @@ export class ConsoleInvitationsView extends LitElement {
       <label for="page-url">The page where the statement is embedded (links lead there)</label>
       <input id="page-url" type="url" .value=${this.pageUrl} aria-describedby="page-url-hint"
         @input=${(e: Event) => (this.pageUrl = (e.target as HTMLInputElement).value)}>
-      <p class="hint" id="page-url-hint">${inviteLink(this.pageUrl, 'TOKEN').startsWith('http')
+      <p class="hint" id="page-url-hint">${isPageAddress(this.pageUrl)
         ? 'Each link is this address with ?invite=… added.' : 'Without a full address (https://…) these are the bare tokens: add ?invite=TOKEN to the page\'s address yourself.'}</p>
       <label for="links">New links${this.made.some((m) => m.email) ? ' (address, tab, link)' : ''}</label>
       <textarea id="links" readonly rows=${Math.min(12, links.length + 1)} .value=${links.join('\n')}></textarea>

@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {foldForSearch, INLINE_REPLIES, searchWords, signatorySearchText} from '../../../src/contract/index.ts';
+import {foldForSearch, INLINE_REPLIES, invitationLink, searchWords, signatorySearchText} from '../../../src/contract/index.ts';
 import {isAtDomains, verifiedDomain} from '../domains.ts';
 import {composeInvitation, composeMail, type MailKind} from '../mail/messages.ts';
 import {sha256} from '../http.ts';
@@ -464,7 +464,7 @@ export class SqlStore implements Store {
       if (st.url) {
         for (const m of made) {
           if (m.email === null) continue;
-          const link = invitationUrl(st.url, m.token);
+          const link = invitationLink(st.url, m.token);
           const mail = composeInvitation(st.language, {title: st.title, link});
           await enqueue(tx, st, {signatoryId: null, kind: 'invitation', email: m.email, subject: mail.subject, body: mail.body, link});
         }
@@ -1014,13 +1014,6 @@ function statementParams(input: StatementInput): Param[] {
   return [input.id, JSON.stringify(input.content), input.signatories_open, input.comments_open,
     input.moderation, input.email_required, input.goal, input.signing, arrayLiteral(input.allowed_domains),
     input.confirmation, input.language, input.mail_hourly_cap];
-}
-
-/** The statement's page with `?invite=TOKEN` (what <statement-card> reads). */
-export function invitationUrl(url: string, token: string): string {
-  const link = new URL(url);
-  link.searchParams.set('invite', token);
-  return link.href;
 }
 
 /** A text[] literal: both drivers pass it as one text parameter. */

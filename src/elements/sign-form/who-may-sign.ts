@@ -1,11 +1,11 @@
-import {isInviteToken} from '../../contract/index.js';
+import {INVITE_PARAM, isInviteToken} from '../../contract/index.js';
 
 /**
  * The invitation token in the page's address (`?invite=TOKEN`, what the
  * publisher's invitation links carry), when it has a token's shape.
  */
 export function pageInviteToken(): string | undefined {
-  const token = new URLSearchParams(location.search).get('invite')?.trim();
+  const token = new URLSearchParams(location.search).get(INVITE_PARAM)?.trim();
   return token && isInviteToken(token) ? token : undefined;
 }
 
