@@ -61,8 +61,9 @@ export function dirOf(locale: Locale): 'ltr' | 'rtl' {
 }
 
 // Intl constructors are slow next to format calls: one instance per locale and options.
-const cache = new Map<string, Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-function cached<T extends Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+type Formatter = Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat;
+const cache = new Map<string, Formatter>();
+function cached<T extends Formatter>(
   key: string,
   make: () => T
 ): T {
@@ -76,6 +77,11 @@ const pluralRules = (locale: Locale) => cached(`p:${locale}`, () => new Intl.Plu
 /** A number in the locale's digits and grouping. */
 export function formatNumber(locale: Locale, n: number): string {
   return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+}
+
+/** `a, b or c` in the locale's words. */
+export function formatOrList(locale: Locale, items: readonly string[]): string {
+  return cached(`o:${locale}`, () => new Intl.ListFormat(locale, {type: 'disjunction'})).format(items);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateTime,
   formatNumber,
+  formatOrList,
   formatRelative,
   prepareFormats,
   resolveLocale,
@@ -127,6 +128,6 @@ export class LocaleController implements ReactiveController {
 
   /** `a, b or c` in the locale's words. */
   orList(items: readonly string[]): string {
-    return new Intl.ListFormat(this.locale, {type: 'disjunction'}).format(items);
+    return formatOrList(this.locale, items);
   }
 }
