@@ -6,17 +6,24 @@ import {readStored, writeStored} from './storage.js';
  * A reader's own published signatures, kept in localStorage by source until
  * the server lists them: a reload within a shared cache's `s-maxage` may get
  * a copy from before the signature, and the reader must still see their
- * name and the count that includes it. Kept for ten minutes at most, far
- * past any cache the README advises, so a removed signature does not stay.
+ * name and the count that includes it.
  */
-const KEEP_MS = 10 * 60_000;
+
+/**
+ * Whether a write of the reader's made at `at` is still kept unlisted: ten
+ * minutes at most, far past any cache the README advises, so one the
+ * publisher removed does not stay. Signatures and comments alike.
+ */
+export function keptRecently(at: number, now = Date.now()): boolean {
+  return at <= now && now - at < 10 * 60_000;
+}
 
 const keyOf = (sourceKey: string) => `undersigned:own-signatures:${sourceKey}`;
 
 /** The reader's signatures on this source that are recent enough to be missing from a cached answer. */
 export function ownSignatures(sourceKey: string): StoredSignature[] {
   const now = Date.now();
-  return (readStored(keyOf(sourceKey), parseStoredSignatures) ?? []).filter((s) => s.at <= now && now - s.at < KEEP_MS);
+  return (readStored(keyOf(sourceKey), parseStoredSignatures) ?? []).filter((s) => keptRecently(s.at, now));
 }
 
 /** Keeps a published signature with the counts that include it (`statement`'s, before it). */

@@ -8,6 +8,7 @@ import {RelativeTimeController} from '../../controllers/relative-time.js';
 import {ContextRelay, SourceController, statementTask} from '../../controllers/source-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
+import {keptRecently} from '../../internal/own-signatures.js';
 import {renderEmpty, renderError, renderLoading, renderMore} from '../../internal/status-views.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import '../comment-form/comment-form.js';
@@ -22,8 +23,6 @@ import {ThreadContinuations} from './thread-continuations.js';
 /** The `page-size` and `max-depth` defaults, written as literals on the properties too, so the manifest shows the numbers. */
 const DEFAULT_PAGE_SIZE = 20;
 const DEFAULT_MAX_DEPTH = 3;
-/** How long a published comment of the reader's is kept unlisted: far past any cache the README advises. */
-const OWN_COMMENTS_KEEP_MS = 10 * 60_000;
 
 /** A positive whole number from an attribute, or the fallback when it is not one. */
 function positive(value: number, fallback: number): number {
@@ -125,15 +124,9 @@ export class CommentThread extends UndersignedElement {
   private readonly sources = new SourceController(this, () => {
     if (this.comments.status === 'error') this.comments.reload();
   });
-  private readonly pending = new OwnComments(this, () => {
-    const source = this.sources.source;
-    return source ? `undersigned:pending-comments:${source.key}` : undefined;
-  });
+  private readonly pending = new OwnComments(this, this.storageKey('pending-comments'));
   /** The reader's published comments, until the server lists them (a cached page may be older). */
-  private readonly published = new OwnComments(this, () => {
-    const source = this.sources.source;
-    return source ? `undersigned:own-comments:${source.key}` : undefined;
-  }, OWN_COMMENTS_KEEP_MS);
+  private readonly published = new OwnComments(this, this.storageKey('own-comments'), keptRecently);
   private readonly comments = new PagedController<Comment>(this, {
     query: () => {
       const source = this.sources.source;
@@ -234,6 +227,14 @@ export class CommentThread extends UndersignedElement {
     return node && this.shadowRoot?.getElementById(`c${node.index}`);
   }
 
+  /** Where this thread's source keeps `what` in localStorage. */
+  private storageKey(what: string): () => string | undefined {
+    return () => {
+      const key = this.sources.source?.key;
+      return key === undefined ? undefined : `undersigned:${what}:${key}`;
+    };
+  }
+
   /** Whether readers may comment here: a writable source whose statement is open for comments. */
   private get canComment(): boolean {
     return Boolean(this.sources.source?.writable && this.statementTask.value?.comments.open);
@@ -250,16 +251,23 @@ export class CommentThread extends UndersignedElement {
    * where they are shown: "0 comments" above one would be false to them.
    */
   private get count(): number | undefined {
+    const published = this.publishedCount;
+    if (published !== undefined) return published + this.pendingShown;
     const sourceKey = this.sources.source?.key;
-    const counted = this.sources.statement?.comments.count ?? (this.comments.status === 'ready' ? this.comments.total : undefined);
-    if (counted !== undefined) return Math.max(counted, this.published.countAtLeast) + this.pendingShown;
     return sourceKey !== undefined && this.lastCount?.sourceKey === sourceKey ? this.lastCount.count : undefined;
+  }
+
+  /** The published comments: the card's or the server's count, never below the one the reader's own were counted in. */
+  private get publishedCount(): number | undefined {
+    const counted = this.sources.statement?.comments.count ?? (this.comments.status === 'ready' ? this.comments.total : undefined);
+    return counted === undefined ? undefined : Math.max(counted, this.published.countAtLeast);
   }
 
   private onCommented({comment, status}: CommentResult): void {
     // Shown from what the reader keeps, not the loaded pages: a reload answered from an older cached page shows it too.
     if (status === 'pending') this.pending.add(comment);
-    else this.published.add(comment, (this.count ?? 0) - this.pendingShown + 1);
+    // Without a count yet (a reload under way), the last one shown.
+    else this.published.add(comment, (this.publishedCount ?? this.count ?? 0) + 1);
     this.runs.reveal(comment.id);
     if (comment.parentId) {
       this.replyingTo = undefined;

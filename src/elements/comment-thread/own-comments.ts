@@ -8,9 +8,9 @@ import {readStored, writeStored} from '../../internal/storage.js';
  * server lists them: a pending one (awaiting moderation) shows only in its
  * author's browser; a published one may be missing from a reload that a
  * shared cache answers from before it (inside its `s-maxage`), and its
- * author must still see it. `keepMs` bounds how long an unlisted one stays
- * (a published comment the publisher removed must not stay); unset, until
- * it is listed.
+ * author must still see it. `stillKept` bounds how long an unlisted one
+ * stays (a published comment the publisher removed must not stay); unset,
+ * until it is listed.
  */
 export class OwnComments implements ReactiveController {
   private entries: readonly StoredComment[] = [];
@@ -22,7 +22,8 @@ export class OwnComments implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly storageKey: () => string | undefined,
-    private readonly keepMs?: number
+    /** Whether one kept since `at` is still kept unlisted; unset, until it is listed. */
+    private readonly stillKept?: (at: number, now: number) => boolean
   ) {
     host.addController(this);
   }
@@ -33,7 +34,9 @@ export class OwnComments implements ReactiveController {
     this.key = key;
     const now = Date.now();
     const stored = readStored(key, parseStoredComments) ?? [];
-    this.keep(this.keepMs === undefined ? stored : stored.filter((e) => e.at <= now && now - e.at < this.keepMs!));
+    const kept = this.stillKept ? stored.filter((e) => this.stillKept!(e.at, now)) : stored;
+    // Written back only when some have gone: loading changes nothing else.
+    this.keep(kept, kept.length !== stored.length);
   }
 
   /** Keeps a comment; `count`, for a published one, is the thread's count with it. */
@@ -63,9 +66,9 @@ export class OwnComments implements ReactiveController {
     return this.merged.result;
   }
 
-  private keep(entries: readonly StoredComment[]): void {
+  private keep(entries: readonly StoredComment[], store = true): void {
     this.entries = entries;
     this.items = entries.map((e) => e.comment);
-    writeStored(this.key, entries.length ? entries : undefined);
+    if (store) writeStored(this.key, entries.length ? entries : undefined);
   }
 }
