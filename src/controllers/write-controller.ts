@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {ApiError} from '../api/index.js';
+import type {Lazy} from '../internal/lazy.js';
 import {readStored, writeStored} from '../internal/storage.js';
 
 export type FormValues = Record<string, string | boolean>;
@@ -17,7 +17,7 @@ export type WriteFailure =
   /** Network, timeout, 5xx or anything unexpected: the text is kept for a retry. */
   | {kind: 'send'; error: unknown};
 
-interface Draft<V> {
+export interface Draft<V> {
   values: V;
   /** The Idempotency-Key of the last attempt, and the values it was made for. */
   key?: string;
@@ -44,7 +44,8 @@ export interface WriteOptions<V extends FormValues> {
  * One form's write, so that nothing a reader typed is lost or sent twice:
  * the values are kept in localStorage until the server confirms; a retry of
  * the same values reuses the attempt's Idempotency-Key, so the server never
- * records them twice; a second submit while one is in flight is ignored.
+ * records them twice (src/controllers/write-send.ts); a second submit while
+ * one is in flight is ignored.
  */
 export class WriteController<V extends FormValues, R> implements ReactiveController {
   values: V;
@@ -54,7 +55,8 @@ export class WriteController<V extends FormValues, R> implements ReactiveControl
   fieldErrors: Record<string, string> = {};
   result?: R;
 
-  private draft: Draft<V>;
+  /** The draft as stored: the values and the Idempotency-Key of their last attempt. */
+  draft: Draft<V>;
   private loadedKey?: string;
 
   constructor(
@@ -77,70 +79,51 @@ export class WriteController<V extends FormValues, R> implements ReactiveControl
 
   /** Sets one field, keeps the draft, and clears that field's error. */
   set(field: keyof V & string, value: V[typeof field]): void {
-    this.values = {...this.values, [field]: value};
-    this.draft = {...this.draft, values: this.values};
-    writeStored(this.loadedKey, this.draft);
+    this.keep({...this.draft, values: {...this.values, [field]: value}});
     if (this.fieldErrors[field]) {
       const {[field]: _cleared, ...rest} = this.fieldErrors;
       this.fieldErrors = rest;
     }
     if (this.status === 'done') this.status = 'idle';
+    this.changed();
+  }
+
+  /** Makes `draft` the form's and stores it; undefined forgets the draft (the form starts empty). */
+  keep(draft: Draft<V> | undefined): void {
+    this.draft = draft ?? {values: this.options.initial()};
+    this.values = this.draft.values;
+    writeStored(this.loadedKey, draft);
+  }
+
+  /** Re-renders the form. */
+  changed(): void {
     this.host.requestUpdate();
   }
 
   /**
-   * Sends the values unless a send is in flight. `check` returns the form's
-   * own field errors; `fieldOf` maps a 422's field names to the form's.
+   * Submits through the form's sender, a lazily loaded module (fetched at
+   * the form's first focus, so it is usually here by the time of a submit;
+   * src/controllers/write-send.ts does the sending). Ignored while a send is
+   * in flight. A sender that cannot be fetched fails as a send does, the
+   * text kept, and throws its error.
    */
-  async submit(
-    send: (values: V, idempotencyKey: string) => Promise<R>,
-    check: (values: V) => Record<string, string>,
-    fieldOf: (serverField: string) => string = (f) => f
-  ): Promise<R | undefined> {
+  async submit<S>(sender: Lazy<S>, send: (sender: S) => Promise<R | undefined>): Promise<R | undefined> {
     if (this.status === 'sending') return undefined;
-    this.fieldErrors = check(this.values);
-    if (Object.keys(this.fieldErrors).length) {
-      this.status = 'failed';
-      this.failure = {kind: 'fields'};
-      this.host.requestUpdate();
-      return undefined;
+    let loaded = sender.value;
+    if (!loaded) {
+      this.status = 'sending';
+      this.failure = undefined;
+      this.changed();
+      try {
+        loaded = await sender.load();
+      } catch (error) {
+        this.status = 'failed';
+        this.failure = {kind: 'send', error};
+        this.changed();
+        throw error;
+      }
+      this.status = 'idle';
     }
-    const sent = JSON.stringify(this.values);
-    // The same values keep their key: if an earlier attempt did reach the
-    // server, this one gets its answer instead of making a second record.
-    if (this.draft.keyFor !== sent || !this.draft.key) this.draft = {...this.draft, key: crypto.randomUUID(), keyFor: sent};
-    writeStored(this.loadedKey, this.draft);
-    this.status = 'sending';
-    this.failure = undefined;
-    this.host.requestUpdate();
-    try {
-      this.result = await send(this.values, this.draft.key!);
-      this.status = 'done';
-      this.draft = {values: this.options.initial()};
-      this.values = this.draft.values;
-      writeStored(this.loadedKey, undefined);
-      return this.result;
-    } catch (error) {
-      this.status = 'failed';
-      this.failure = this.describe(error, fieldOf);
-      // A refused write recorded nothing: the next attempt may use a new key.
-      if (this.failure.kind !== 'send' && this.failure.kind !== 'rate-limited') this.draft = {values: this.values};
-      writeStored(this.loadedKey, this.draft);
-      throw error;
-    } finally {
-      this.host.requestUpdate();
-    }
-  }
-
-  private describe(error: unknown, fieldOf: (f: string) => string): WriteFailure {
-    if (!(error instanceof ApiError) || error.kind !== 'http') return {kind: 'send', error};
-    if (error.status === 422 && error.problem?.errors && Object.keys(error.problem.errors).length) {
-      this.fieldErrors = Object.fromEntries(Object.entries(error.problem.errors).map(([f, m]) => [fieldOf(f), m]));
-      return {kind: 'fields'};
-    }
-    if (error.status === 429) return {kind: 'rate-limited', retryAfter: error.retryAfter ?? 60};
-    if (error.status === 403) return {kind: 'closed'};
-    if (error.status === 404 || error.status === 410) return {kind: 'gone'};
-    return {kind: 'send', error};
+    return send(loaded);
   }
 }

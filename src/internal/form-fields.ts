@@ -1,9 +1,11 @@
 import {html, nothing, type TemplateResult} from 'lit';
-import {live} from 'lit/directives/live.js';
-import {normalizeText, textFault, type TextFault, type TextRule} from '../contract/index.js';
 import type {WriteFailure} from '../controllers/write-controller.js';
 import type {MessageKey} from '../i18n/index.js';
 import type {LocaleController} from '../i18n/locale-controller.js';
+import {lazy} from './lazy.js';
+
+/** The forms' sending code (form-senders.ts): fetched at a form's first focus, awaited by a submit before that. */
+export const formSenders = lazy(() => import('./form-senders.js'));
 
 export interface TextFieldOptions {
   /** The control's id inside the shadow root; its error is `${id}-error`. */
@@ -36,7 +38,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
           id=${o.id}
           name=${o.id}
           rows="5"
-          .value=${live(o.value)}
+          .value=${o.value}
           ?required=${o.required}
           maxlength=${o.maxlength ?? nothing}
           aria-invalid=${o.error ? 'true' : 'false'}
@@ -47,7 +49,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
           id=${o.id}
           name=${o.id}
           type=${o.type ?? 'text'}
-          .value=${live(o.value)}
+          .value=${o.value}
           ?required=${o.required}
           maxlength=${o.maxlength ?? nothing}
           autocomplete=${o.autocomplete ?? nothing}
@@ -66,23 +68,9 @@ export function textField(o: TextFieldOptions): TemplateResult {
  */
 export function honeypotField(value: string, onInput: (value: string) => void): TemplateResult {
   return html`<div class="honeypot" aria-hidden="true">
-    <label>Website <input name="website" tabindex="-1" autocomplete="off" .value=${live(value)}
+    <label>Website <input name="website" tabindex="-1" autocomplete="off" .value=${value}
       @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} /></label>
   </div>`;
-}
-
-const FAULT_MESSAGES: Record<TextFault, MessageKey> = {
-  'required': 'errorRequired',
-  'too-long': 'errorTooLong',
-  // One message for both: a control character is as invisible as a zero-width one.
-  'control': 'errorCharacters',
-  'invisible': 'errorCharacters',
-};
-
-/** A field's error by the contract's rule (the server's), in the reader's language; undefined when it passes. */
-export function textError(locale: LocaleController, value: string, rule: TextRule): string | undefined {
-  const fault = textFault(normalizeText(value), rule);
-  return fault && locale.t(FAULT_MESSAGES[fault], {max: rule.max});
 }
 
 /** Moves focus to the first invalid control after the form re-renders. */

@@ -4,19 +4,15 @@ import {SourceController, statementTask} from '../../controllers/source-controll
 import {WriteController} from '../../controllers/write-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
-import {isEmail, LIMITS, textLength} from '../../contract/index.js';
-import {failureMessage, focusFirstInvalid, honeypotField, textError, textField} from '../../internal/form-fields.js';
+import {LIMITS, textLength} from '../../contract/index.js';
+import {failureMessage, focusFirstInvalid, formSenders, honeypotField, textField} from '../../internal/form-fields.js';
 import {formStyles} from '../../internal/form.styles.js';
 import {fire} from '../../events.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {commentFormStyles} from './comment-form.styles.js';
-
-type CommentValues = {name: string; email: string; body: string; website: string};
+import type {CommentValues} from './send-comment.js';
 
 const empty = (): CommentValues => ({name: '', email: '', body: '', website: ''});
-
-/** The server's field names for a comment, mapped to this form's. */
-const FIELD_OF: Record<string, string> = {'author.name': 'name', 'author.email': 'email', parent_id: 'body'};
 
 /**
  * The form to comment on a statement or, with `parent-id`, to reply to a
@@ -104,7 +100,7 @@ export class CommentForm extends UndersignedElement {
     return html`<section class="root" part="base" dir=${this.locale.dir}
         aria-labelledby=${reply ? nothing : 'comment-heading'} aria-label=${reply ? t('reply') : nothing}>
       ${reply ? nothing : html`<h3 id="comment-heading" part="heading">${t('commentHeading')}</h3>`}
-      <form part="form" novalidate @submit=${this.submit} @keydown=${this.onKeydown}>
+      <form part="form" novalidate @submit=${this.submit} @keydown=${this.onKeydown} @focusin=${formSenders.prefetch}>
         ${textField({id: 'body', label: t('fieldComment'), value: values.body, error: errors.body, required: true,
           multiline: true, hint: t('charCount', {count: length, max: LIMITS.commentBody}), onInput: set('body')})}
         ${textField({id: 'name', label: t('fieldName'), value: values.name, error: errors.name, required: true,
@@ -136,16 +132,6 @@ export class CommentForm extends UndersignedElement {
     </section>`;
   }
 
-  private check(values: CommentValues): Record<string, string> {
-    const errors: Record<string, string> = {};
-    const body = textError(this.locale, values.body, {max: LIMITS.commentBody, required: true, multiline: true, visible: true});
-    if (body) errors.body = body;
-    const name = textError(this.locale, values.name, {max: LIMITS.name, required: true, visible: true});
-    if (name) errors.name = name;
-    if (values.email.trim() && !isEmail(values.email.trim())) errors.email = this.locale.t('errorEmail');
-    return errors;
-  }
-
   private readonly onKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.parentId) {
       event.preventDefault();
@@ -162,19 +148,8 @@ export class CommentForm extends UndersignedElement {
     const source = this.sources.source;
     if (!source) return;
     try {
-      const result = await this.write.submit(
-        (values, idempotencyKey) =>
-          source.comment(
-            {
-              parentId: this.parentId || null,
-              author: {name: values.name.trim(), email: values.email.trim() || undefined},
-              body: values.body,
-              website: values.website || undefined,
-            },
-            {idempotencyKey}
-          ),
-        (values) => this.check(values),
-        (field) => FIELD_OF[field] ?? field
+      const result = await this.write.submit(formSenders, (m) =>
+        m.sendComment({write: this.write, locale: this.locale, source, parentId: this.parentId})
       );
       if (result) {
         fire(this, 'undersigned-comment', result);

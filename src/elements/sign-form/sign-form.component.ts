@@ -1,41 +1,21 @@
 import {html, nothing, type PropertyDeclarations} from 'lit';
-import {ApiError, type SignResult, type SignatoryKind, type Statement, type WriteStatus} from '../../api/index.js';
+import {ApiError, type SignResult, type Statement, type WriteStatus} from '../../api/index.js';
 import {SourceController, statementTask} from '../../controllers/source-controller.js';
 import {WriteController} from '../../controllers/write-controller.js';
 import {LocaleController} from '../../i18n/locale-controller.js';
 import {baseStyles} from '../../internal/base.styles.js';
-import {isEmail, isHostAtDomains, LIMITS} from '../../contract/index.js';
-import {failureMessage, focusFirstInvalid, honeypotField, textError, textField} from '../../internal/form-fields.js';
+import {LIMITS} from '../../contract/index.js';
+import {failureMessage, focusFirstInvalid, formSenders, honeypotField, textField} from '../../internal/form-fields.js';
 import {formStyles} from '../../internal/form.styles.js';
 import {fire} from '../../events.js';
 import {UndersignedElement} from '../../internal/undersigned-element.js';
 import {keepOwnSignature} from '../../internal/own-signatures.js';
 import {signFormStyles} from './sign-form.styles.js';
-import {mailHost, pageInviteToken} from './who-may-sign.js';
-
-
-type SignValues = {
-  name: string;
-  kind: SignatoryKind;
-  organization: string;
-  role: string;
-  location: string;
-  email: string;
-  public: boolean;
-  website: string;
-};
+import type {SignValues} from './send-signature.js';
+import {allowedDomainsOf, emailRequiredBy, pageInviteToken} from './who-may-sign.js';
 
 /** The message after signing, by the server's answer. */
 const SIGNED: Record<WriteStatus, 'signedPublished' | 'signedPending' | 'signedUnconfirmed'> = {published: 'signedPublished', pending: 'signedPending', unconfirmed: 'signedUnconfirmed'};
-
-/** The domains whose addresses alone may sign, where the statement restricts signing so. */
-const allowedDomainsOf = (statement: Statement): string[] | undefined =>
-  statement.signatories.signing === 'domains' && statement.signatories.allowedDomains?.length
-    ? statement.signatories.allowedDomains : undefined;
-
-/** Domain-restricted signing goes by the address, so it needs one. */
-const emailRequiredBy = (statement: Statement): boolean =>
-  (statement.signatories.emailRequired ?? false) || allowedDomainsOf(statement) !== undefined;
 
 const empty = (): SignValues => ({
   name: '',
@@ -133,7 +113,7 @@ export class SignForm extends UndersignedElement {
     const set = <K extends keyof SignValues>(field: K) => (value: SignValues[K]) => this.write.set(field, value);
     // Once signed, the thank-you replaces the form: a filled form under it would look unsent.
     const done = status === 'done' && this.write.result;
-    return html`${done ? nothing : html`<form part="form" novalidate @submit=${this.submit}>
+    return html`${done ? nothing : html`<form part="form" novalidate @submit=${this.submit} @focusin=${formSenders.prefetch}>
       ${textField({id: 'name', label: t('fieldName'), value: values.name, error: errors.name, required: true,
         autocomplete: 'name', onInput: set('name')})}
       <fieldset>
@@ -186,46 +166,14 @@ export class SignForm extends UndersignedElement {
     return this.invite?.trim() || pageInviteToken();
   }
 
-  private check(values: SignValues, statement: Statement): Record<string, string> {
-    const errors: Record<string, string> = {};
-    for (const field of ['name', 'organization', 'role', 'location'] as const) {
-      const error = textError(this.locale, values[field], {max: LIMITS[field], required: field === 'name', visible: true});
-      if (error) errors[field] = error;
-    }
-    const email = values.email.trim();
-    const domains = allowedDomainsOf(statement);
-    if (!email && emailRequiredBy(statement)) errors.email = this.locale.t('errorRequired');
-    else if (email && !isEmail(email)) errors.email = this.locale.t('errorEmail');
-    else if (email && domains && !isHostAtDomains(mailHost(email), domains)) {
-      errors.email = this.locale.t('errorEmailDomain', {domains: this.locale.orList(domains)});
-    }
-    return errors;
-  }
-
   private readonly submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const source = this.sources.source;
     const statement = this.statementTask.value;
     if (!source || !statement) return;
-    const optional = (value: string) => value.trim() || undefined;
     try {
-      const result = await this.write.submit(
-        (values, idempotencyKey) =>
-          source.sign(
-            {
-              name: values.name.trim(),
-              kind: values.kind,
-              organization: values.kind === 'individual' ? optional(values.organization) : undefined,
-              role: optional(values.role),
-              location: optional(values.location),
-              email: optional(values.email),
-              public: values.public,
-              website: optional(values.website),
-              invite: statement.signatories.signing === 'invite' ? this.inviteToken : undefined,
-            },
-            {idempotencyKey}
-          ),
-        (values) => this.check(values, statement)
+      const result = await this.write.submit(formSenders, (m) =>
+        m.sendSignature({write: this.write, locale: this.locale, source, statement, invite: this.inviteToken})
       );
       if (result) {
         // Kept for this reader until the server lists it, across a reload (a shared cache may answer late).

@@ -1,3 +1,4 @@
+import type {Statement} from '../../api/index.js';
 import {INVITE_PARAM, isInviteToken} from '../../contract/index.js';
 
 /**
@@ -9,12 +10,11 @@ export function pageInviteToken(): string | undefined {
   return token && isInviteToken(token) ? token : undefined;
 }
 
-/** The host of an e-mail address in lower-case ASCII (an IDN as punycode, as the server compares it). */
-export function mailHost(email: string): string {
-  const host = email.slice(email.lastIndexOf('@') + 1).toLowerCase().replace(/\.$/, '');
-  try {
-    return new URL(`http://${host}`).hostname;
-  } catch {
-    return host;
-  }
-}
+/** The domains whose addresses alone may sign, where the statement restricts signing so. */
+export const allowedDomainsOf = (statement: Statement): string[] | undefined =>
+  statement.signatories.signing === 'domains' && statement.signatories.allowedDomains?.length
+    ? statement.signatories.allowedDomains : undefined;
+
+/** Domain-restricted signing goes by the address, so it needs one. */
+export const emailRequiredBy = (statement: Statement): boolean =>
+  (statement.signatories.emailRequired ?? false) || allowedDomainsOf(statement) !== undefined;
