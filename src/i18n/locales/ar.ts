@@ -48,22 +48,6 @@ export const ar: Catalog = {
     many: '{count} توقيعًا',
     other: '{count} توقيع',
   },
-  orgCount: {
-    zero: 'لا منظمات',
-    one: 'منظمة واحدة',
-    two: 'منظمتان',
-    few: '{count} منظمات',
-    many: '{count} منظمةً',
-    other: '{count} منظمة',
-  },
-  personCount: {
-    zero: 'لا أشخاص',
-    one: 'شخص واحد',
-    two: 'شخصان',
-    few: '{count} أشخاص',
-    many: '{count} شخصًا',
-    other: '{count} شخص',
-  },
   unlisted: {
     zero: 'لا يوجد موقّعون طلبوا عدم ذكر أسمائهم',
     one: 'إضافةً إلى موقّع واحد طلب عدم ذكر اسمه',
@@ -145,7 +129,6 @@ export const ar: Catalog = {
   fieldOrganization: 'المنظمة',
   fieldRole: 'الصفة أو الانتماء',
   fieldLocation: 'المكان',
-  fieldUrl: 'الموقع الإلكتروني',
   fieldEmail: 'البريد الإلكتروني',
   optional: 'اختياري',
   fieldPublic: 'إظهار اسمي للعموم',
@@ -173,7 +156,6 @@ export const ar: Catalog = {
   errorEmailDomain: 'استخدم عنوانًا من {domains}.',
   errorInvite: 'هذه الدعوة غير صالحة أو استُخدمت من قبل.',
   errorCharacters: 'استخدم أحرفًا مرئية فقط.',
-  errorUrl: 'أدخل عنوان ويب يبدأ بـ http:// أو https://.',
   errorSend: 'تعذّر الإرسال. نصّك محفوظ — حاول مرة أخرى.',
   errorReplyGone: 'التعليق الذي تردّ عليه لم يعد موجودًا. نصّك محفوظ: انسخه أو انشره كتعليقٍ جديد.',
   errorRateLimited: {

@@ -22,8 +22,6 @@ export const de: Catalog = {
   signedOrganizations: {one: '{count} Organisation hat unterzeichnet', other: '{count} Organisationen haben unterzeichnet'},
   signedIndividuals: {one: '{count} Person hat unterzeichnet', other: '{count} Personen haben unterzeichnet'},
   signedMixed: {one: '{count} Unterschrift', other: '{count} Unterschriften'},
-  orgCount: {one: '{count} Organisation', other: '{count} Organisationen'},
-  personCount: {one: '{count} Person', other: '{count} Personen'},
   unlisted: {
     one: 'Dazu {count} weitere Unterschrift ohne Namensnennung',
     other: 'Dazu {count} weitere Unterschriften ohne Namensnennung',
@@ -66,7 +64,6 @@ export const de: Catalog = {
   fieldOrganization: 'Organisation',
   fieldRole: 'Funktion oder Zugehörigkeit',
   fieldLocation: 'Ort',
-  fieldUrl: 'Website',
   fieldEmail: 'E-Mail',
   optional: 'optional',
   fieldPublic: 'Meinen Namen öffentlich anzeigen',
@@ -95,7 +92,6 @@ export const de: Catalog = {
   errorEmailDomain: 'Verwenden Sie eine Adresse bei {domains}.',
   errorInvite: 'Diese Einladung ist ungültig oder wurde bereits verwendet.',
   errorCharacters: 'Nur sichtbare Zeichen verwenden.',
-  errorUrl: 'Geben Sie eine Webadresse ein, die mit http:// oder https:// beginnt.',
   errorSend: 'Senden fehlgeschlagen. Ihr Text bleibt erhalten – versuchen Sie es erneut.',
   errorReplyGone: 'Der Kommentar, auf den Sie antworten, ist nicht mehr da. Ihr Text bleibt erhalten: Kopieren Sie ihn oder veröffentlichen Sie ihn als neuen Kommentar.',
   errorRateLimited: {

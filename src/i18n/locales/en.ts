@@ -25,8 +25,6 @@ export const en = {
   signedOrganizations: {one: '{count} organization has signed', other: '{count} organizations have signed'},
   signedIndividuals: {one: '{count} person has signed', other: '{count} people have signed'},
   signedMixed: {one: '{count} has signed', other: '{count} have signed'},
-  orgCount: {one: '{count} organization', other: '{count} organizations'},
-  personCount: {one: '{count} person', other: '{count} people'},
   unlisted: {
     one: 'Plus {count} signatory who asked not to be listed',
     other: 'Plus {count} signatories who asked not to be listed',
@@ -71,7 +69,6 @@ export const en = {
   fieldOrganization: 'Organization',
   fieldRole: 'Role or affiliation',
   fieldLocation: 'Location',
-  fieldUrl: 'Website',
   fieldEmail: 'E-mail',
   optional: 'optional',
   fieldPublic: 'Show my name publicly',
@@ -99,7 +96,6 @@ export const en = {
   errorEmailDomain: 'Use an address at {domains}.',
   errorInvite: 'This invitation is not valid, or it has been used already.',
   errorCharacters: 'Use visible characters only.',
-  errorUrl: 'Enter a web address starting with http:// or https://.',
   errorSend: 'Couldn’t send. Your text is kept — try again.',
   errorReplyGone: 'The comment you are replying to is no longer there. Your text is kept: copy it, or post it as a new comment.',
   // Plural on its only number, `seconds` (see translate()).

@@ -30,8 +30,6 @@ export const es: Catalog = {
     other: '{count} personas han firmado',
   },
   signedMixed: {one: 'Ha firmado {count}', many: 'Han firmado {count}', other: 'Han firmado {count}'},
-  orgCount: {one: '{count} organización', many: '{count} de organizaciones', other: '{count} organizaciones'},
-  personCount: {one: '{count} persona', many: '{count} de personas', other: '{count} personas'},
   unlisted: {
     one: 'Y {count} firmante más que pidió no figurar en la lista',
     many: 'Y {count} de firmantes más que pidieron no figurar en la lista',
@@ -75,7 +73,6 @@ export const es: Catalog = {
   fieldOrganization: 'Organización',
   fieldRole: 'Cargo o afiliación',
   fieldLocation: 'Lugar',
-  fieldUrl: 'Sitio web',
   fieldEmail: 'Correo electrónico',
   optional: 'opcional',
   fieldPublic: 'Mostrar mi nombre públicamente',
@@ -103,7 +100,6 @@ export const es: Catalog = {
   errorEmailDomain: 'Usa una dirección de {domains}.',
   errorInvite: 'Esta invitación no es válida o ya se ha usado.',
   errorCharacters: 'Usa solo caracteres visibles.',
-  errorUrl: 'Escribe una dirección web que empiece por http:// o https://.',
   errorSend: 'No se pudo enviar. Tu texto se conserva: vuelve a intentarlo.',
   errorReplyGone: 'El comentario al que respondes ya no está. Tu texto se conserva: cópialo o publícalo como un comentario nuevo.',
   errorRateLimited: {

@@ -34,8 +34,6 @@ export const fr: Catalog = {
     other: '{count} personnes ont signé',
   },
   signedMixed: {one: '{count} signature', many: '{count} de signatures', other: '{count} signatures'},
-  orgCount: {one: '{count} organisation', many: '{count} d’organisations', other: '{count} organisations'},
-  personCount: {one: '{count} personne', many: '{count} de personnes', other: '{count} personnes'},
   unlisted: {
     one: 'Et {count} signataire qui a demandé à ne pas figurer dans la liste',
     many: 'Et {count} de signataires qui ont demandé à ne pas figurer dans la liste',
@@ -79,7 +77,6 @@ export const fr: Catalog = {
   fieldOrganization: 'Organisation',
   fieldRole: 'Fonction ou affiliation',
   fieldLocation: 'Lieu',
-  fieldUrl: 'Site web',
   fieldEmail: 'Adresse e-mail',
   optional: 'facultatif',
   fieldPublic: 'Afficher mon nom publiquement',
@@ -108,7 +105,6 @@ export const fr: Catalog = {
   errorEmailDomain: 'Utilisez une adresse de {domains}.',
   errorInvite: 'Cette invitation n’est pas valide ou a déjà été utilisée.',
   errorCharacters: 'Caractères visibles uniquement.',
-  errorUrl: 'Saisissez une adresse web commençant par http:// ou https://.',
   errorSend: 'Envoi impossible. Votre texte est conservé — réessayez.',
   errorReplyGone: 'Le commentaire auquel vous répondez n’existe plus. Votre texte est conservé : copiez-le, ou publiez-le comme nouveau commentaire.',
   errorRateLimited: {

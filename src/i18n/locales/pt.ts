@@ -30,8 +30,6 @@ export const pt: Catalog = {
     other: '{count} pessoas assinaram',
   },
   signedMixed: {one: '{count} assinatura', many: '{count} de assinaturas', other: '{count} assinaturas'},
-  orgCount: {one: '{count} organização', many: '{count} de organizações', other: '{count} organizações'},
-  personCount: {one: '{count} pessoa', many: '{count} de pessoas', other: '{count} pessoas'},
   unlisted: {
     one: 'E mais {count} signatário que pediu para não aparecer na lista',
     many: 'E mais {count} de signatários que pediram para não aparecer na lista',
@@ -75,7 +73,6 @@ export const pt: Catalog = {
   fieldOrganization: 'Organização',
   fieldRole: 'Cargo ou vínculo',
   fieldLocation: 'Local',
-  fieldUrl: 'Site',
   fieldEmail: 'E-mail',
   optional: 'opcional',
   fieldPublic: 'Mostrar meu nome publicamente',
@@ -103,7 +100,6 @@ export const pt: Catalog = {
   errorEmailDomain: 'Use um endereço de {domains}.',
   errorInvite: 'Este convite não é válido ou já foi usado.',
   errorCharacters: 'Use apenas caracteres visíveis.',
-  errorUrl: 'Informe um endereço da web que comece com http:// ou https://.',
   errorSend: 'Não foi possível enviar. Seu texto foi mantido — tente novamente.',
   errorReplyGone: 'O comentário que você está respondendo não existe mais. Seu texto foi mantido: copie-o ou publique-o como um novo comentário.',
   errorRateLimited: {
