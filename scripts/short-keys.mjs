@@ -34,17 +34,23 @@ function shortId(i) {
   return id;
 }
 
+/** The English catalog's keys: `en` (en.ts) and `enForms` (en-forms.ts), in that order. */
 function keysOf(program) {
-  const file = program.getSourceFile(resolve(LOCALES, 'en.ts'));
-  let keys;
-  ts.forEachChild(file, function visit(node) {
-    const init = node.initializer && ts.isSatisfiesExpression(node.initializer) ? node.initializer.expression : node.initializer;
-    if (ts.isVariableDeclaration(node) && node.name.getText(file) === 'en' && init && ts.isObjectLiteralExpression(init)) {
-      keys = init.properties.map((p) => p.name.getText(file));
-    }
-    ts.forEachChild(node, visit);
-  });
-  if (!keys?.length) throw new Error('short-keys: no English catalog in src/i18n/locales/en.ts');
+  const keys = [];
+  for (const [fileName, name] of [['en.ts', 'en'], ['en-forms.ts', 'enForms']]) {
+    const file = program.getSourceFile(resolve(LOCALES, fileName));
+    if (!file) throw new Error(`short-keys: no src/i18n/locales/${fileName}`);
+    let found;
+    ts.forEachChild(file, function visit(node) {
+      const init = node.initializer && ts.isSatisfiesExpression(node.initializer) ? node.initializer.expression : node.initializer;
+      if (ts.isVariableDeclaration(node) && node.name.getText(file) === name && init && ts.isObjectLiteralExpression(init)) {
+        found = init.properties.map((p) => p.name.getText(file));
+      }
+      ts.forEachChild(node, visit);
+    });
+    if (!found?.length) throw new Error(`short-keys: no catalog \`${name}\` in src/i18n/locales/${fileName}`);
+    keys.push(...found);
+  }
   return new Map(keys.map((k, i) => [k, shortId(i)]));
 }
 

@@ -31,11 +31,11 @@ const LANGUAGES = ['ar', 'de', 'es', 'fr', 'pt'];
  * is within its budget's 1 KB.
  */
 const PATHS = [
-  {name: 'English, setHTML (Chromium)', lang: 'en', setHTML: true, budget: 30 * KB, interim: 34.5 * KB},
+  {name: 'English, setHTML (Chromium)', lang: 'en', setHTML: true, budget: 30 * KB, interim: 33.2 * KB},
   {name: 'English, no setHTML', lang: 'en', setHTML: false, budget: 45 * KB},
   // The classic script is a loader of undersigned.js: the English path plus its few hundred bytes.
-  {name: 'English, setHTML, classic script', lang: 'en', setHTML: true, classic: true, budget: 30 * KB, interim: 34.7 * KB},
-  ...LANGUAGES.map((lang) => ({name: `${lang}, setHTML`, lang, setHTML: true, budget: 34 * KB, interim: 36.5 * KB})),
+  {name: 'English, setHTML, classic script', lang: 'en', setHTML: true, classic: true, budget: 30 * KB, interim: 33.5 * KB},
+  ...LANGUAGES.map((lang) => ({name: `${lang}, setHTML`, lang, setHTML: true, budget: 34 * KB})),
 ];
 const limitOf = (path) => path.interim ?? path.budget + TOLERANCE;
 

@@ -1,4 +1,8 @@
 import type {en} from './locales/en.js';
+import type {enForms} from './locales/en-forms.js';
+
+/** The English source catalog: what every view shows, and what only a form shows after a submit. */
+type English = typeof en & typeof enForms;
 
 /**
  * A plural message: one form per CLDR plural category, picked by
@@ -18,14 +22,14 @@ export interface Plural {
 export type Message = string | Plural;
 
 /** Every message key, taken from the English catalog (the source of truth). */
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof English;
 
 /**
- * A complete catalog: the keys of `en`, each with the same form (a string
+ * A complete catalog: the keys of English (`en` and `enForms`), each with the same form (a string
  * where English has a string, a plural where English has a plural), so a
  * catalog that misses a key or turns a plural into a string fails to compile.
  */
-export type Catalog = {readonly [K in MessageKey]: (typeof en)[K] extends string ? string : Plural};
+export type Catalog = {readonly [K in MessageKey]: English[K] extends string ? string : Plural};
 
 /** Values for a message's placeholders; numbers are formatted for the locale. */
 export type Params = Readonly<Record<string, string | number>>;

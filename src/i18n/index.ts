@@ -1,6 +1,7 @@
 import {whenIdle} from '../internal/idle.js';
 import type {Catalog, MessageKey, Params, Plural} from './catalog.js';
 import {en} from './locales/en.js';
+import type {enForms} from './locales/en-forms.js';
 
 export type {Catalog, Message, MessageKey, Params, Plural} from './catalog.js';
 
@@ -8,11 +9,14 @@ export type {Catalog, Message, MessageKey, Params, Plural} from './catalog.js';
 export const LOCALES = ['en', 'es', 'fr', 'pt', 'de', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-// English is in the bundle; every other catalog is a lazily loaded chunk
+// English is in the bundle, but for what only a form shows after a submit
+// (locales/en-forms.ts), which comes with the forms' sending code and is
+// added by addEnglishForms. Every other catalog is a lazily loaded chunk
 // beside it (undersigned-<locale>-<hash>.js), fetched the first time an
 // element in that language updates (src/internal/undersigned-element.ts
 // renders nothing until then, so no English shows first).
-const catalogs: Partial<Record<Locale, Catalog>> = {en};
+let english: typeof en & Partial<typeof enForms> = en;
+const catalogs: Partial<Record<Exclude<Locale, 'en'>, Catalog | 'english'>> = {};
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Catalog>> = {
   es: () => import('./locales/es.js').then((m) => m.es),
   fr: () => import('./locales/fr.js').then((m) => m.fr),
@@ -23,7 +27,12 @@ const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Catalog>> = {
 const loading = new Map<Locale, Promise<void>>();
 
 /** Whether `locale`'s catalog is here (English always is), so its text can render. */
-export const hasCatalog = (locale: Locale): boolean => catalogs[locale] !== undefined;
+export const hasCatalog = (locale: Locale): boolean => locale === 'en' || catalogs[locale] !== undefined;
+
+/** The English a form shows after a submit, added when the forms' sending code arrives. */
+export function addEnglishForms(forms: typeof enForms): void {
+  english = {...en, ...forms};
+}
 
 /**
  * Loads `locale`'s catalog, once. Where its chunk cannot be fetched (the
@@ -36,7 +45,7 @@ export function loadCatalog(locale: Locale): Promise<void> {
   if (!pending) {
     pending = loaders[locale]().then(
       (catalog) => void (catalogs[locale] = catalog),
-      () => void (catalogs[locale] = en)
+      () => void (catalogs[locale] = 'english')
     );
     loading.set(locale, pending);
   }
@@ -91,7 +100,8 @@ export function formatOrList(locale: Locale, items: readonly string[]): string {
  * form falls back to `other`; a missing placeholder value is left visible.
  */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const message: string | Plural = (catalogs[locale] ?? en)[key] ?? en[key];
+  const catalog = locale === 'en' ? undefined : catalogs[locale];
+  const message: string | Plural = (catalog && catalog !== 'english' ? catalog[key] : undefined) ?? english[key] ?? key;
   let text: string;
   if (typeof message === 'string') {
     text = message;

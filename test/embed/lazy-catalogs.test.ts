@@ -3,6 +3,7 @@ import type {Catalog} from '../../src/i18n/catalog.js';
 import {ar} from '../../src/i18n/locales/ar.js';
 import {de} from '../../src/i18n/locales/de.js';
 import {en} from '../../src/i18n/locales/en.js';
+import {enForms} from '../../src/i18n/locales/en-forms.js';
 import {deep, deepWait, openPage, type EmbedFrame} from '../helpers/embed-frame.js';
 import {referenceServer, SERVER_START_TIMEOUT} from '../helpers/reference-server.js';
 import {waitUntil} from '../helpers/dom.js';
@@ -30,7 +31,7 @@ const forms = (message: Catalog[keyof Catalog]) => (typeof message === 'string' 
 function englishTexts(other: Catalog, data: string): string[] {
   const theirs = JSON.stringify(other);
   const pieces = new Set<string>();
-  for (const message of Object.values(en)) {
+  for (const message of [...Object.values(en), ...Object.values(enForms)]) {
     for (const form of forms(message)) {
       for (const piece of form.split(/\{\w+\}/)) {
         const text = piece.trim();

@@ -3,11 +3,14 @@ import type {Catalog, Message, Plural} from '../../src/i18n/catalog.js';
 import {LOCALES, type Locale} from '../../src/i18n/index.js';
 import {ar} from '../../src/i18n/locales/ar.js';
 import {de} from '../../src/i18n/locales/de.js';
-import {en} from '../../src/i18n/locales/en.js';
+import {en as enRead} from '../../src/i18n/locales/en.js';
+import {enForms} from '../../src/i18n/locales/en-forms.js';
 import {es} from '../../src/i18n/locales/es.js';
 import {fr} from '../../src/i18n/locales/fr.js';
 import {pt} from '../../src/i18n/locales/pt.js';
 
+/** English whole: what every view shows and what only a form shows after a submit. */
+const en: Catalog = {...enRead, ...enForms};
 const catalogs: Record<Locale, Catalog> = {en, es, fr, pt, de, ar};
 const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
 

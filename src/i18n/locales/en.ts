@@ -1,6 +1,9 @@
 import type {Message} from '../catalog.js';
 
-/** English: the source catalog. Its keys and forms define `Catalog`. */
+/**
+ * English: the source catalog, with `enForms` (en-forms.ts: what only a form
+ * shows after a submit). Their keys and forms define `Catalog`.
+ */
 export const en = {
   // common
   loading: 'Loading…',
@@ -75,9 +78,6 @@ export const en = {
   privacy: 'Your e-mail is never shown publicly. We use it only to confirm your signature.',
   signSubmit: 'Sign',
   sending: 'Sending…',
-  signedPublished: 'Thank you — your name has been added.',
-  signedPending: 'Thank you. Check your e-mail to confirm, or wait for approval.',
-  signedUnconfirmed: 'Thank you. Check your inbox to confirm your signature.',
   signingClosed: 'Signing is closed.',
   signingByInvite: 'Signing is by invitation. Open the link in your invitation to sign.',
   commentHeading: 'Join the discussion',
@@ -86,22 +86,7 @@ export const en = {
   postComment: 'Post comment',
   postReply: 'Post reply',
   cancel: 'Cancel',
-  commentPublished: 'Your comment has been posted.',
-  commentPending: 'Your comment is awaiting approval.',
   commentsClosed: 'Comments are closed.',
-  errorRequired: 'Required.',
-  errorTooLong: 'At most {max} characters.',
-  errorEmail: 'Enter a valid e-mail address.',
   emailDomainsHint: 'Only addresses at {domains} can sign.',
-  errorEmailDomain: 'Use an address at {domains}.',
-  errorInvite: 'This invitation is not valid, or it has been used already.',
-  errorCharacters: 'Use visible characters only.',
   errorSend: 'Couldn’t send. Your text is kept — try again.',
-  errorReplyGone: 'The comment you are replying to is no longer there. Your text is kept: copy it, or post it as a new comment.',
-  // Plural on its only number, `seconds` (see translate()).
-  errorRateLimited: {
-    one: 'Too many attempts. Try again in {seconds} second.',
-    other: 'Too many attempts. Try again in {seconds} seconds.',
-  },
-  errorFixFields: 'Please correct the highlighted fields.',
 } satisfies Record<string, Message>;
