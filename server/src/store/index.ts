@@ -1,3 +1,4 @@
+import {withSignatoryPageCache} from './cached-store.ts';
 import {migrate} from './migrate.ts';
 import {openPglite} from './pglite.ts';
 import {openPostgres} from './postgres.ts';
@@ -29,7 +30,8 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     await db.close();
     throw err;
   }
-  return new SqlStore(db);
+  // Only PGlite: this process is then the database's only writer, so its cache cannot miss a write.
+  return opts.databaseUrl ? new SqlStore(db) : withSignatoryPageCache(new SqlStore(db));
 }
 
 export type {Store} from './store.ts';
