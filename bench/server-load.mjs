@@ -1,5 +1,5 @@
 // The reference server under load: requests per second and p99 latency for
-// GET signatory pages (by cursor, and by ?from= at random positions) and POST
+// GET signatory pages (by cursor, by ?from= at random positions, and a reader mix of popular pages) and POST
 // signatory at 50 connections, on PGlite (in memory) and, when DATABASE_URL
 // is set, on PostgreSQL; then a check that every accepted POST (201) is a
 // stored row. Each page's queries are recorded once and run again under
@@ -160,6 +160,12 @@ async function bench(database, opts, explain) {
     const random = await load({url: server.url, mode: 'get', paths: froms});
     out.push({database, request: `GET signatories?limit=50&from=N (${froms.length} positions)`, ...random, check: answered(random)});
     process.stderr.write(`${database} GET from: ${Math.round(random.rps)} req/s, p99 ${random.p99} ms (load ${random.load})\n`);
+
+    // What readers mostly ask for: half the requests the first page, the rest the next nine and one position anywhere.
+    const popular = [...Array(10).fill(paths[0]), ...paths.slice(1, 10), froms[0]];
+    const mix = await load({url: server.url, mode: 'get', paths: popular});
+    out.push({database, request: 'GET signatories?limit=50, a reader mix (page 1 half the time, pages 2–10, one from=)', ...mix, check: answered(mix)});
+    process.stderr.write(`${database} GET mix: ${Math.round(mix.rps)} req/s, p99 ${mix.p99} ms (load ${mix.load})\n`);
 
     const post = await load({url: server.url, mode: 'post', path: `/v1/statements/${STATEMENT}/signatories`});
     const accepted = post.statuses['201'] ?? 0;
